@@ -1,0 +1,62 @@
+import type { Logger } from "pino";
+import type { Config } from "./config";
+import { Database } from "./db/database";
+import { CypherFiles } from "./db/cypherFiles";
+import { UserStore } from "./db/users";
+import { type Metrics, createMetrics } from "./metrics";
+import { type UsergraphServer, createServer } from "./server";
+
+export interface App {
+  server: UsergraphServer;
+  db: Database;
+  metrics: Metrics;
+  close(): Promise<void>;
+}
+
+/**
+ * Everything but the process: connects to Neo4j, applies the schema, finishes deletions an earlier run
+ * left half done, and builds the server. Used by the entry point and by the tests alike.
+ */
+export async function createApp(
+  config: Pick<Config, "neo4jUsername" | "neo4jPassword" | "neo4jDatabase" | "projectId" | "nodeEnv"> & {
+    neo4jUri: string;
+  },
+  logger: Logger,
+): Promise<App> {
+  const metrics = createMetrics({ processMetrics: config.nodeEnv !== "test" });
+  const db = Database.connect(
+    {
+      uri: config.neo4jUri,
+      username: config.neo4jUsername,
+      password: config.neo4jPassword,
+      database: config.neo4jDatabase,
+    },
+    CypherFiles.load(),
+    metrics,
+    logger,
+  );
+  try {
+    await db.applySchema();
+    const finished = await new UserStore(db, config.projectId).finishInterruptedDeletions();
+    if (finished > 0) logger.info({ finished }, "finished interrupted user deletions");
+    const server = await createServer({
+      db,
+      projectId: config.projectId,
+      logger,
+      metrics,
+      production: config.nodeEnv === "production",
+    });
+    return {
+      server,
+      db,
+      metrics,
+      close: async () => {
+        await server.stop();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

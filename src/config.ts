@@ -1,0 +1,73 @@
+/**
+ * The service's configuration, read from the environment once at start-up. Every problem is reported
+ * at once, by variable name, so a misconfigured deployment fails with one clear message.
+ */
+export interface Config {
+  port: number;
+  /** null: start (or reuse) the local Neo4j that the project runs itself. */
+  neo4jUri: string | null;
+  neo4jUsername: string;
+  neo4jPassword: string;
+  neo4jDatabase: string;
+  projectId: string;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  nodeEnv: "development" | "production" | "test";
+}
+
+export const LOCAL_NEO4J_DEFAULTS = {
+  uri: "bolt://127.0.0.1:7687",
+  username: "neo4j",
+  password: "usergraph-local",
+  database: "neo4j",
+} as const;
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const NODE_ENVS = ["development", "production", "test"] as const;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const text = (name: string, fallback: string): string => {
+    const value = env[name]?.trim();
+    if (value === undefined || value === "") return fallback;
+    return value;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = text(name, fallback);
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    problems.push(`${name} must be one of ${allowed.join(", ")}; got "${value}"`);
+    return fallback;
+  };
+
+  const portText = text("PORT", "4000");
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    problems.push(`PORT must be a whole number from 0 to 65535; got "${portText}"`);
+  }
+
+  const uriText = env.NEO4J_URI?.trim();
+  const neo4jUri = uriText ? uriText : null;
+  if (neo4jUri !== null && !/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/.test(neo4jUri)) {
+    problems.push(`NEO4J_URI must look like bolt://host:7687 or neo4j+s://host; got "${neo4jUri}"`);
+  }
+  if (neo4jUri !== null && !env.NEO4J_PASSWORD) {
+    problems.push("NEO4J_PASSWORD is required when NEO4J_URI is set");
+  }
+
+  const projectId = text("PROJECT_ID", "default");
+  if (projectId.length > 200) problems.push("PROJECT_ID must be at most 200 characters");
+
+  const config: Config = {
+    port,
+    neo4jUri,
+    neo4jUsername: text("NEO4J_USERNAME", LOCAL_NEO4J_DEFAULTS.username),
+    neo4jPassword: text("NEO4J_PASSWORD", LOCAL_NEO4J_DEFAULTS.password),
+    neo4jDatabase: text("NEO4J_DATABASE", LOCAL_NEO4J_DEFAULTS.database),
+    projectId,
+    logLevel: oneOf("LOG_LEVEL", LOG_LEVELS, "info"),
+    nodeEnv: oneOf("NODE_ENV", NODE_ENVS, "development"),
+  };
+  if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  - ${problems.join("\n  - ")}`);
+  return config;
+}

@@ -1,0 +1,23 @@
+import type { Logger } from "pino";
+import type { Database } from "./db/database";
+import { UserStore } from "./db/users";
+import { type Loaders, createLoaders } from "./loaders";
+
+/** What every resolver receives: the project's stores, this request's loaders and logger. */
+export interface Context {
+  projectId: string;
+  users: UserStore;
+  loaders: Loaders;
+  logger: Logger;
+}
+
+export interface ContextDependencies {
+  db: Database;
+  projectId: string;
+  logger: Logger;
+}
+
+export function createContext({ db, projectId, logger }: ContextDependencies): Context {
+  const users = new UserStore(db, projectId);
+  return { projectId, users, loaders: createLoaders(users), logger };
+}

@@ -1,0 +1,137 @@
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from "neo4j-driver";
+import type { Logger } from "pino";
+import { serviceUnavailable } from "../errors";
+import type { Metrics } from "../metrics";
+import type { CypherFiles } from "./cypherFiles";
+import { toNative, toNeo4jParams } from "./neo4jValues";
+
+export type Row = Record<string, unknown>;
+export type Params = Record<string, unknown>;
+
+/** Runs named statements inside one transaction; what a write-transaction function receives. */
+export interface StatementRunner {
+  run(queryName: string, params: Params): Promise<Row[]>;
+}
+
+export interface DatabaseOptions {
+  uri: string;
+  username: string;
+  password: string;
+  database: string;
+  /** How long the driver keeps retrying a transaction after transient failures (default 10 s). */
+  maxRetryTimeMs?: number;
+}
+
+/**
+ * The one boundary that owns the driver: every statement is a named Cypher file, counted in the metrics,
+ * run in a read or write transaction, with its rows converted to plain JavaScript and driver errors
+ * mapped once (connectivity -> SERVICE_UNAVAILABLE; the rest passes through for the caller or the
+ * masking formatter).
+ */
+export class Database {
+  constructor(
+    private readonly driver: Driver,
+    private readonly databaseName: string,
+    private readonly cypher: CypherFiles,
+    private readonly metrics: Metrics,
+  ) {}
+
+  static connect(options: DatabaseOptions, cypher: CypherFiles, metrics: Metrics, logger: Logger): Database {
+    const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.username, options.password), {
+      disableLosslessIntegers: true,
+      connectionAcquisitionTimeout: 10_000,
+      connectionTimeout: 5_000,
+      maxTransactionRetryTime: options.maxRetryTimeMs ?? 10_000,
+      logging: {
+        level: "warn",
+        logger: (level, message) => logger[level === "error" ? "error" : "warn"]({ neo4j: true }, message),
+      },
+    });
+    return new Database(driver, options.database, cypher, metrics);
+  }
+
+  read(queryName: string, params: Params = {}): Promise<Row[]> {
+    return this.guard(() =>
+      this.withSession("READ", (session) => session.executeRead((tx) => this.runIn(tx, queryName, params))),
+    );
+  }
+
+  write(queryName: string, params: Params = {}): Promise<Row[]> {
+    return this.writeTransaction((tx) => tx.run(queryName, params));
+  }
+
+  /**
+   * Runs `work` as one write transaction: all its statements commit together or not at all. Throwing from
+   * `work` rolls back. The driver may retry `work` on transient errors, so it must not have side effects
+   * outside the transaction.
+   */
+  writeTransaction<T>(work: (tx: StatementRunner) => Promise<T>): Promise<T> {
+    return this.guard(() =>
+      this.withSession("WRITE", (session) =>
+        session.executeWrite((tx) => work({ run: (queryName, params) => this.runIn(tx, queryName, params) })),
+      ),
+    );
+  }
+
+  /** Answers whether the database serves a real query (readiness). */
+  async ping(): Promise<boolean> {
+    try {
+      const rows = await this.read("health.ping");
+      return rows[0]?.ok === 1;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Runs the idempotent constraints and indexes of cypher/schema/, then waits for the indexes to be online. */
+  async applySchema(): Promise<void> {
+    for (const name of this.cypher.namesUnder("schema")) await this.write(name);
+    await this.read("db.await-indexes");
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  private async runIn(tx: ManagedTransaction, queryName: string, params: Params): Promise<Row[]> {
+    const statement = this.cypher.get(queryName);
+    this.metrics.cypherQueries.inc({ query: queryName });
+    const result = await tx.run(statement, toNeo4jParams(params) as Params);
+    return result.records.map((record) => toNative(record.toObject()) as Row);
+  }
+
+  private async withSession<T>(
+    mode: "READ" | "WRITE",
+    work: (session: ReturnType<Driver["session"]>) => Promise<T>,
+  ): Promise<T> {
+    const session = this.driver.session({
+      database: this.databaseName,
+      defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      return await work(session);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isConnectivityError(error)) throw serviceUnavailable(error);
+      throw error;
+    }
+  }
+}
+
+function isConnectivityError(error: unknown): boolean {
+  return (
+    error instanceof Neo4jError &&
+    (error.code === neo4j.error.SERVICE_UNAVAILABLE || error.code === neo4j.error.SESSION_EXPIRED)
+  );
+}
+
+export function isConstraintViolation(error: unknown): boolean {
+  return error instanceof Neo4jError && error.code === "Neo.ClientError.Schema.ConstraintValidationFailed";
+}

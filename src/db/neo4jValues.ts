@@ -1,0 +1,32 @@
+import neo4j from "neo4j-driver";
+
+/**
+ * Converts what neo4j-driver returns into plain JavaScript, once, at the boundary: temporal values
+ * become Dates, integers numbers (the driver is created with disableLosslessIntegers, this covers
+ * values built by hand), maps and lists recursively. Nodes are never returned by our Cypher: statements
+ * project maps (`n {.*}`), which keeps the driver's graph types out of the rest of the code.
+ */
+export function toNative(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return value.toNumber();
+  if (neo4j.isDateTime(value)) return value.toStandardDate();
+  if (neo4j.isDate(value) || neo4j.isLocalDateTime(value)) return new Date(value.toString());
+  if (Array.isArray(value)) return value.map(toNative);
+  if (typeof value === "object" && value.constructor === Object) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, toNative(inner)]));
+  }
+  return value;
+}
+
+/**
+ * JavaScript numbers travel as floats, and Cypher refuses a float where it needs an integer (LIMIT, SKIP,
+ * list indexes); our parameters never carry a whole number that is meant as a float.
+ */
+export function toNeo4jParams(value: unknown): unknown {
+  if (typeof value === "number" && Number.isInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toNeo4jParams);
+  if (typeof value === "object" && value !== null && value.constructor === Object) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, toNeo4jParams(inner)]));
+  }
+  return value;
+}

@@ -1,0 +1,37 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { Logger } from "pino";
+import type { Metrics } from "../metrics";
+
+// Operation names come from clients; a bounded set keeps the histogram's label cardinality bounded.
+const MAX_DISTINCT_OPERATIONS = 500;
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
+
+/** One log line and one histogram observation per GraphQL request: operation, duration, error codes. */
+export function requestLogPlugin(logger: Logger, metrics: Metrics): ApolloServerPlugin {
+  const seenOperations = new Set<string>();
+  const operationLabel = (name: string | null | undefined): string => {
+    if (!name) return "anonymous";
+    if (!OPERATION_NAME.test(name)) return "invalid_name";
+    if (seenOperations.has(name)) return name;
+    if (seenOperations.size >= MAX_DISTINCT_OPERATIONS) return "other";
+    seenOperations.add(name);
+    return name;
+  };
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ request, operationName, errors }) {
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          const operation = operationLabel(operationName ?? request.operationName);
+          metrics.requestDuration.observe({ operation }, seconds);
+          const errorCodes = (errors ?? []).map((error) => String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
+          logger.info(
+            { operation, durationMs: Math.round(seconds * 1e6) / 1e3, errorCodes },
+            "graphql request",
+          );
+        },
+      };
+    },
+  };
+}

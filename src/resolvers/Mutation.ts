@@ -1,0 +1,34 @@
+import type { MutationResolvers } from "../__generated__/resolvers-types";
+import { notFound } from "../errors";
+import { normalizeUserId, validateNewUser, validateUserChanges } from "../domain/userInput";
+
+export const Mutation: MutationResolvers = {
+  addUser: async (_parent, { input }, { users, loaders }) => {
+    const user = await users.add(validateNewUser(input));
+    loaders.userById.prime(user.userId, user);
+    return user;
+  },
+
+  updateUser: async (_parent, { userId, input }, { users, loaders }) => {
+    const id = normalizeUserId(userId);
+    const user = await users.update(id, validateUserChanges(input));
+    loaders.userById.clear(id).prime(id, user);
+    loaders.userNodeByUserUuid.clear(user.uuid);
+    return user;
+  },
+
+  deleteUser: async (_parent, { userId }, { users, loaders }) => {
+    const id = normalizeUserId(userId);
+    const counts = await users.delete(id);
+    if (counts === null) throw notFound(`no user with userId "${id}"`);
+    loaders.userById.clear(id);
+    return {
+      userId: id,
+      message: `user "${id}" and everything held about them were deleted`,
+      deletedThreads: counts.deletedThreads,
+      deletedMessages: counts.deletedMessages,
+      deletedFacts: counts.deletedFacts,
+      deletedNodes: counts.deletedNodes,
+    };
+  },
+};

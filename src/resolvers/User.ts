@@ -1,0 +1,8 @@
+import type { UserResolvers } from "../__generated__/resolvers-types";
+
+export const User: UserResolvers = {
+  // The gateway's _entities calls come through the same loader as every other user lookup: a batch of
+  // representations is one statement, in input order, null for a key this project does not have.
+  __resolveReference: (reference, { loaders }) => loaders.userById.load(reference.userId),
+  node: (user, _args, { loaders }) => loaders.userNodeByUserUuid.load(user.uuid),
+};

@@ -1,0 +1,7 @@
+import type { Resolvers } from "../__generated__/resolvers-types";
+import { Mutation } from "./Mutation";
+import { Query } from "./Query";
+import { User } from "./User";
+import { scalarResolvers } from "./scalars";
+
+export const resolvers: Resolvers = { ...scalarResolvers, Query, Mutation, User };

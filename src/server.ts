@@ -1,0 +1,100 @@
+import http from "node:http";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from "@apollo/server/plugin/landingPage/default";
+import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import express from "express";
+import type { Logger } from "pino";
+import { type Context, createContext } from "./context";
+import type { Database } from "./db/database";
+import { createFormatError } from "./formatError";
+import type { Metrics } from "./metrics";
+import { requestLogPlugin } from "./plugins/requestLog";
+import { buildSchema } from "./schema";
+
+export interface ServerDependencies {
+  db: Database;
+  projectId: string;
+  logger: Logger;
+  metrics: Metrics;
+  production: boolean;
+}
+
+export interface UsergraphServer {
+  apollo: ApolloServer<Context>;
+  httpServer: http.Server;
+  /** A fresh per-request context, as the HTTP route builds it; for in-process executeOperation calls. */
+  context(): Context;
+  listen(port: number): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Apollo Server behind Express: POST /graphql (and GET: Apollo Sandbox outside production),
+ * GET /health/live, GET /health/ready (a real query), GET /metrics (Prometheus).
+ */
+export async function createServer(deps: ServerDependencies): Promise<UsergraphServer> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12, ignoreIntrospection: true },
+    maxAliases: { n: 30 },
+    maxDirectives: { n: 50 },
+    maxTokens: { n: 5000 },
+    costLimit: { maxCost: 50_000, ignoreIntrospection: true },
+    blockFieldSuggestion: { enabled: deps.production },
+  }).protect();
+
+  const apollo = new ApolloServer<Context>({
+    schema: buildSchema(),
+    ...armor,
+    plugins: [
+      ...armor.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      requestLogPlugin(deps.logger, deps.metrics),
+      deps.production
+        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+    ],
+    validationRules: [...armor.validationRules],
+    formatError: createFormatError(deps.logger),
+    introspection: true,
+    logger: deps.logger,
+  });
+  await apollo.start();
+
+  const context = (): Context =>
+    createContext({ db: deps.db, projectId: deps.projectId, logger: deps.logger });
+
+  app.disable("x-powered-by");
+  app.get("/health/live", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/health/ready", async (_req, res) => {
+    const ready = await deps.db.ping();
+    res.status(ready ? 200 : 503).json({ status: ready ? "ok" : "unavailable", neo4j: ready });
+  });
+  app.get("/metrics", async (_req, res) => {
+    res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
+  app.use("/graphql", express.json({ limit: "2mb" }), expressMiddleware(apollo, { context: async () => context() }));
+
+  return {
+    apollo,
+    httpServer,
+    context,
+    listen: (port) =>
+      new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, () => {
+          const address = httpServer.address();
+          resolve(typeof address === "object" && address ? address.port : port);
+        });
+      }),
+    stop: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,40 @@
+import { type TestApp, startTestApp } from "../support/testApp";
+
+describe("per-request loaders", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    for (let batch = 0; batch < 10; batch += 1) {
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          t.execute(`mutation($id: ID!) { addUser(input: { userId: $id, firstName: "F${i}" }) { uuid } }`, {
+            id: `batch-${batch}-${i}`,
+          }),
+        ),
+      );
+    }
+  });
+  afterAll(() => t.close());
+
+  it("reads a page of 100 users with their nodes in a constant number of statements", async () => {
+    const { result, total, byQuery } = await t.countStatements(() =>
+      t.execute(`{ users(first: 100) { edges { node { userId node { name summary } } } } }`),
+    );
+    expect(result.errors).toBeUndefined();
+    const edges = result.data?.users.edges;
+    expect(edges).toHaveLength(100);
+    expect(edges.every((edge: any) => edge.node.node.summary.length > 0)).toBe(true);
+    expect(byQuery).toEqual({ "user.page-forward": 1, "user-node.get-by-user-uuids": 1 });
+    expect(total).toBe(2);
+  });
+
+  it("usersOrdered with nodes costs the same two statements for 10 or 100 users", async () => {
+    const query = `query($s: Int) { usersOrdered(pageSize: $s) { users { node { name } } } }`;
+    const small = await t.countStatements(() => t.execute(query, { s: 10 }));
+    const large = await t.countStatements(() => t.execute(query, { s: 100 }));
+    expect(small.result.data?.usersOrdered.users).toHaveLength(10);
+    expect(large.result.data?.usersOrdered.users).toHaveLength(100);
+    expect(large.total).toBe(small.total);
+    expect(large.byQuery).toEqual({ "user.list-ordered": 1, "user-node.get-by-user-uuids": 1 });
+  });
+});

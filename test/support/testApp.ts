@@ -1,0 +1,92 @@
+import { randomUUID } from "node:crypto";
+import neo4j, { type Driver } from "neo4j-driver";
+import pino from "pino";
+import { type App, createApp } from "../../src/app";
+import { testNeo4jConfig } from "../setup/neo4jEnv";
+
+export interface GraphQLResult {
+  data?: Record<string, any> | null;
+  errors?: readonly { message: string; extensions?: Record<string, unknown>; path?: readonly (string | number)[] }[];
+}
+
+/**
+ * A usergraph app over the test Neo4j, in a project of its own: tests make their own data under a
+ * unique projectId, so they never see or disturb another test's users.
+ */
+export interface TestApp {
+  app: App;
+  projectId: string;
+  /** A driver for asserting on what the database holds, outside the service. */
+  driver: Driver;
+  execute(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult>;
+  /** Statements sent to Neo4j while `work` ran, in total and by Cypher file name. */
+  countStatements<T>(work: () => Promise<T>): Promise<{ result: T; total: number; byQuery: Record<string, number> }>;
+  cypher<T = Record<string, any>>(statement: string, params?: Record<string, unknown>): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(options: { projectId?: string } = {}): Promise<TestApp> {
+  const neo = testNeo4jConfig();
+  const projectId = options.projectId ?? `test-${randomUUID()}`;
+  const app = await createApp(
+    {
+      neo4jUri: neo.uri,
+      neo4jUsername: neo.username,
+      neo4jPassword: neo.password,
+      neo4jDatabase: neo.database,
+      projectId,
+      nodeEnv: "test",
+    },
+    pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+  );
+  const driver = neo4j.driver(neo.uri, neo4j.auth.basic(neo.username, neo.password), {
+    disableLosslessIntegers: true,
+  });
+
+  const counts = async (): Promise<Record<string, number>> => {
+    const metric = await app.metrics.cypherQueries.get();
+    return Object.fromEntries(metric.values.map((value) => [String(value.labels.query), value.value]));
+  };
+
+  return {
+    app,
+    projectId,
+    driver,
+    async execute(query, variables) {
+      const response = await app.server.apollo.executeOperation(
+        { query, variables },
+        { contextValue: app.server.context() },
+      );
+      if (response.body.kind !== "single") throw new Error("expected a single result");
+      return response.body.singleResult as GraphQLResult;
+    },
+    async countStatements(work) {
+      const before = await counts();
+      const result = await work();
+      const after = await counts();
+      const byQuery: Record<string, number> = {};
+      for (const [query, value] of Object.entries(after)) {
+        const delta = value - (before[query] ?? 0);
+        if (delta > 0) byQuery[query] = delta;
+      }
+      return { result, total: Object.values(byQuery).reduce((sum, n) => sum + n, 0), byQuery };
+    },
+    async cypher(statement, params = {}) {
+      const result = await driver.executeQuery(statement, params, { database: neo.database });
+      return result.records.map((record) => record.toObject() as any);
+    },
+    async close() {
+      await driver.close();
+      await app.close();
+    },
+  };
+}
+
+/** The error codes of a result, in order. */
+export function errorCodes(result: GraphQLResult): string[] {
+  return (result.errors ?? []).map((error) => String(error.extensions?.code));
+}
+
+export function uniqueId(prefix: string): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}

@@ -1,0 +1,144 @@
+import { ConfigError, LOCAL_NEO4J_DEFAULTS, loadConfig } from "../../src/config";
+
+/** The ConfigError message that `env` produces; fails the test when the config loads. */
+function problemsOf(env: NodeJS.ProcessEnv): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
+}
+
+describe("loadConfig", () => {
+  it("uses the defaults for an empty environment: port 4000, the local Neo4j, project default", () => {
+    expect(loadConfig({})).toEqual({
+      port: 4000,
+      neo4jUri: null,
+      neo4jUsername: "neo4j",
+      neo4jPassword: LOCAL_NEO4J_DEFAULTS.password,
+      neo4jDatabase: "neo4j",
+      projectId: "default",
+      logLevel: "info",
+      nodeEnv: "development",
+    });
+  });
+
+  it("treats empty and whitespace-only variables as unset", () => {
+    expect(loadConfig({ PORT: "", NEO4J_URI: "  ", PROJECT_ID: " ", LOG_LEVEL: "" })).toMatchObject({
+      port: 4000,
+      neo4jUri: null,
+      projectId: "default",
+      logLevel: "info",
+    });
+  });
+
+  it("reads every variable it is given", () => {
+    const config = loadConfig({
+      PORT: " 8080 ",
+      NEO4J_URI: "neo4j+s://abc.databases.neo4j.io",
+      NEO4J_USERNAME: "svc",
+      NEO4J_PASSWORD: "s3cret",
+      NEO4J_DATABASE: "users",
+      PROJECT_ID: "acme",
+      LOG_LEVEL: "debug",
+      NODE_ENV: "production",
+    });
+    expect(config).toEqual({
+      port: 8080,
+      neo4jUri: "neo4j+s://abc.databases.neo4j.io",
+      neo4jUsername: "svc",
+      neo4jPassword: "s3cret",
+      neo4jDatabase: "users",
+      projectId: "acme",
+      logLevel: "debug",
+      nodeEnv: "production",
+    });
+  });
+
+  it("reads the environment it is passed, not process.env", () => {
+    const saved = process.env.PORT;
+    process.env.PORT = "not a port";
+    try {
+      expect(loadConfig({}).port).toBe(4000);
+    } finally {
+      if (saved === undefined) delete process.env.PORT;
+      else process.env.PORT = saved;
+    }
+  });
+
+  it.each(["0", "1", "65535"])("accepts PORT=%s", (port) => {
+    expect(loadConfig({ PORT: port }).port).toBe(Number(port));
+  });
+
+  it.each(["abc", "-1", "65536", "80.5", "4000abc"])("refuses PORT=%s, naming PORT and the value", (port) => {
+    const message = problemsOf({ PORT: port });
+    expect(message).toContain("PORT");
+    expect(message).toContain(`"${port}"`);
+  });
+
+  it.each(["verbose", "INFO", "warning"])("refuses LOG_LEVEL=%s, listing the allowed levels", (level) => {
+    const message = problemsOf({ LOG_LEVEL: level });
+    expect(message).toContain("LOG_LEVEL");
+    expect(message).toContain(`"${level}"`);
+    expect(message).toContain("debug");
+  });
+
+  it.each(["fatal", "error", "warn", "info", "debug", "trace", "silent"])("accepts LOG_LEVEL=%s", (level) => {
+    expect(loadConfig({ LOG_LEVEL: level }).logLevel).toBe(level);
+  });
+
+  it.each(["staging", "prod"])("refuses NODE_ENV=%s, naming NODE_ENV", (nodeEnv) => {
+    const message = problemsOf({ NODE_ENV: nodeEnv });
+    expect(message).toContain("NODE_ENV");
+    expect(message).toContain(`"${nodeEnv}"`);
+  });
+
+  it.each(["bolt://localhost:7687", "neo4j://db:7687", "bolt+s://db.example.com", "neo4j+ssc://10.0.0.1:7687"])(
+    "accepts NEO4J_URI=%s with a password",
+    (uri) => {
+      expect(loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: "pw" }).neo4jUri).toBe(uri);
+    },
+  );
+
+  it.each(["http://localhost:7474", "localhost:7687", "bolt://", "bolt://host with space", "neo4j+x://host"])(
+    "refuses NEO4J_URI=%s, naming NEO4J_URI",
+    (uri) => {
+      const message = problemsOf({ NEO4J_URI: uri, NEO4J_PASSWORD: "pw" });
+      expect(message).toContain("NEO4J_URI");
+      expect(message).toContain(`"${uri}"`);
+    },
+  );
+
+  it("requires NEO4J_PASSWORD when NEO4J_URI is set (no local default password for a remote database)", () => {
+    expect(problemsOf({ NEO4J_URI: "bolt://db:7687" })).toContain("NEO4J_PASSWORD");
+  });
+
+  it("counts a blank NEO4J_PASSWORD as missing when NEO4J_URI is set", () => {
+    expect(problemsOf({ NEO4J_URI: "bolt://db:7687", NEO4J_PASSWORD: "   " })).toContain("NEO4J_PASSWORD");
+  });
+
+  it("does not require NEO4J_PASSWORD for the local Neo4j", () => {
+    expect(loadConfig({}).neo4jPassword).toBe(LOCAL_NEO4J_DEFAULTS.password);
+  });
+
+  it("refuses a PROJECT_ID over 200 characters and accepts 200", () => {
+    expect(loadConfig({ PROJECT_ID: "p".repeat(200) }).projectId).toHaveLength(200);
+    expect(problemsOf({ PROJECT_ID: "p".repeat(201) })).toContain("PROJECT_ID");
+  });
+
+  it("reports every problem at once, one per line", () => {
+    const message = problemsOf({
+      PORT: "http",
+      LOG_LEVEL: "loud",
+      NODE_ENV: "qa",
+      NEO4J_URI: "http://db",
+      PROJECT_ID: "p".repeat(201),
+    });
+    for (const name of ["PORT", "LOG_LEVEL", "NODE_ENV", "NEO4J_URI", "NEO4J_PASSWORD", "PROJECT_ID"]) {
+      expect(message).toContain(name);
+    }
+    expect(message.split("\n").filter((line) => line.trim().startsWith("- "))).toHaveLength(6);
+  });
+});
