@@ -26,6 +26,8 @@ const config: CodegenConfig = {
         mappers: {
           User: "../db/records#UserRecord",
           EntityNode: "../db/records#EntityNodeRecord",
+          Thread: "../db/records#ThreadRecord",
+          Message: "../db/records#MessageRecord",
         },
       },
     },

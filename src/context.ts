@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Database } from "./db/database";
+import { ThreadStore } from "./db/threads";
 import { UserStore } from "./db/users";
 import { type Loaders, createLoaders } from "./loaders";
 
@@ -7,6 +8,7 @@ import { type Loaders, createLoaders } from "./loaders";
 export interface Context {
   projectId: string;
   users: UserStore;
+  threads: ThreadStore;
   loaders: Loaders;
   logger: Logger;
 }
@@ -19,5 +21,6 @@ export interface ContextDependencies {
 
 export function createContext({ db, projectId, logger }: ContextDependencies): Context {
   const users = new UserStore(db, projectId);
-  return { projectId, users, loaders: createLoaders(users), logger };
+  const threads = new ThreadStore(db, projectId);
+  return { projectId, users, threads, loaders: createLoaders({ users, threads }), logger };
 }

@@ -6,6 +6,7 @@ export const ErrorCode = {
   BAD_USER_INPUT: "BAD_USER_INPUT",
   NOT_FOUND: "NOT_FOUND",
   USER_ALREADY_EXISTS: "USER_ALREADY_EXISTS",
+  THREAD_ALREADY_EXISTS: "THREAD_ALREADY_EXISTS",
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
@@ -16,6 +17,7 @@ const PUBLIC_CODES: ReadonlySet<string> = new Set([
   ErrorCode.BAD_USER_INPUT,
   ErrorCode.NOT_FOUND,
   ErrorCode.USER_ALREADY_EXISTS,
+  ErrorCode.THREAD_ALREADY_EXISTS,
   ErrorCode.SERVICE_UNAVAILABLE,
   // graphql-js and Apollo's own request errors
   "GRAPHQL_PARSE_FAILED",
@@ -42,6 +44,12 @@ export function userAlreadyExists(userId: string): GraphQLError {
   // Zep's wording, so clients that match on it keep working.
   return new GraphQLError(`user already exists with user_id: ${userId}`, {
     extensions: { code: ErrorCode.USER_ALREADY_EXISTS },
+  });
+}
+
+export function threadAlreadyExists(threadId: string): GraphQLError {
+  return new GraphQLError(`thread already exists with thread_id: ${threadId}`, {
+    extensions: { code: ErrorCode.THREAD_ALREADY_EXISTS },
   });
 }
 

@@ -45,7 +45,9 @@ export async function createServer(deps: ServerDependencies): Promise<UsergraphS
     maxAliases: { n: 30 },
     maxDirectives: { n: 50 },
     maxTokens: { n: 5000 },
-    costLimit: { maxCost: 50_000, ignoreIntrospection: true },
+    // Armor's cost grows with depth, not with page sizes (the router's demand control sees @listSize);
+    // this bound only stops documents far beyond any page the schema can serve.
+    costLimit: { maxCost: 500_000, ignoreIntrospection: true },
     blockFieldSuggestion: { enabled: deps.production },
   }).protect();
 

@@ -3,7 +3,8 @@
 //   java -Xmx1g -Xms1g -XX:+UseG1GC -cp '.neo4j/lib/*' scripts/neo4j/Launcher.java \
 //        --port 7687 --data <dir> --password <pw> [--page-cache 256m] [--exit-on-stdin-eof]
 //
-// The jars come from scripts/neo4j/pom.xml. Contract with src/localNeo4j/launch.ts: stdout carries exactly
+// (src/localNeo4j/javaCommand.ts adds the JVM flags Neo4j asks for.) The jars come from
+// scripts/neo4j/pom.xml. Contract with src/localNeo4j/launch.ts: stdout carries exactly
 // one line, "USERGRAPH_NEO4J_READY bolt://127.0.0.1:<port>", printed once a Bolt client can log in as
 // neo4j with the given password and run RETURN 1 on the neo4j database; anything else goes to stderr,
 // and a failure exits non-zero. Neo4j's own logs stay under <dir>/logs.
@@ -62,8 +63,8 @@ public final class Launcher {
 
         try {
             DatabaseManagementService dbms = build(options);
-            // Registered before anything else can fail, so every exit path (SIGTERM, SIGINT, stdin EOF, an
-            // error below) closes the store cleanly and a restart needs no recovery.
+            // Registered as soon as there is a DBMS, so every later exit (SIGTERM, SIGINT, stdin EOF, an error
+            // below) checkpoints and closes the store and the next start needs no recovery.
             Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
             awaitDatabases(dbms);
             setInitialPassword(dbms, options.password());
@@ -140,7 +141,8 @@ public final class Launcher {
     }
 
     // Logs in over Bolt exactly as the service will, so "ready" also proves the port, the auth and the
-    // neo4j database, not just that the embedded API works.
+    // neo4j database, not just that the embedded API works. The Java driver is on the classpath because
+    // Neo4j itself depends on it.
     private static void checkBolt(Options options) throws InterruptedException {
         String uri = "bolt://" + HOST + ":" + options.port();
         Config config = Config.builder().withLogging(Logging.none()).build();

@@ -85,8 +85,20 @@ export class Database {
 
   /** Runs the idempotent constraints and indexes of cypher/schema/, then waits for the indexes to be online. */
   async applySchema(): Promise<void> {
-    for (const name of this.cypher.namesUnder("schema")) await this.write(name);
+    for (const name of this.cypher.namesUnder("schema")) await this.applySchemaStatement(name);
     await this.read("db.await-indexes");
+  }
+
+  // Two instances starting together (replicas, parallel test workers) may create the same index at once;
+  // the loser fails although the index now exists. Running the IF NOT EXISTS statement again settles it.
+  private async applySchemaStatement(name: string, attemptsLeft = 3): Promise<void> {
+    try {
+      await this.write(name);
+    } catch (error) {
+      if (attemptsLeft <= 1 || !(error instanceof Neo4jError)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      await this.applySchemaStatement(name, attemptsLeft - 1);
+    }
   }
 
   close(): Promise<void> {

@@ -29,3 +29,33 @@ export interface DeletedUserCounts {
   deletedFacts: number;
   deletedNodes: number;
 }
+
+export interface ThreadRecord {
+  threadId: string;
+  uuid: string;
+  userId: string;
+  metadata: Record<string, unknown> | null;
+  createdAt: Date;
+  updatedAt: Date;
+  messageCount: number;
+}
+
+export type Role = "NOROLE" | "SYSTEM" | "ASSISTANT" | "USER" | "FUNCTION" | "TOOL";
+
+export interface MessageRecord {
+  uuid: string;
+  /** The message's place in its thread: the order in which messages were added. */
+  seq: number;
+  role: Role;
+  name: string | null;
+  content: string;
+  metadata: Record<string, unknown> | null;
+  createdAt: Date;
+}
+
+/** One page read with one extra row (see domain/pagination toConnection). */
+export interface PageRows<T> {
+  rows: T[];
+  hasBeyondCursor: boolean;
+  totalCount: number;
+}

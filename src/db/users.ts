@@ -162,15 +162,21 @@ export class UserStore {
   }
 
   private async finishDeletion(groupId: string): Promise<DeletedUserCounts | null> {
-    for (;;) {
-      const rows = await this.db.write("world.delete-entities-batch", {
-        projectId: this.projectId,
-        groupId,
-        batchSize: DELETE_BATCH_SIZE,
-      });
-      if (((rows[0]?.deleted as number | undefined) ?? 0) === 0) break;
+    // Messages before threads before graph nodes: each batch statement finds its nodes by the user's
+    // world, so the order only keeps every batch small (no thread drags its messages along).
+    for (const batch of WORLD_DELETION_BATCHES) {
+      for (;;) {
+        const rows = await this.db.write(batch, { projectId: this.projectId, groupId, batchSize: DELETE_BATCH_SIZE });
+        if (((rows[0]?.deleted as number | undefined) ?? 0) === 0) break;
+      }
     }
     const rows = await this.db.write("user.purge-tombstone", { projectId: this.projectId, groupId });
     return (rows[0]?.counts as DeletedUserCounts | undefined) ?? null;
   }
 }
+
+const WORLD_DELETION_BATCHES = [
+  "world.delete-messages-batch",
+  "world.delete-threads-batch",
+  "world.delete-entities-batch",
+] as const;

@@ -97,3 +97,24 @@ export function toConnection<T>(
     },
   };
 }
+
+/** Connections: 20 items a page unless asked, 100 at most. */
+export const CONNECTION_PAGE_LIMITS = { defaultSize: 20, maxSize: 100 } as const;
+
+/** Zep-style numbered pages (list_ordered, list_all): pageNumber from 1, pageSize 1 to 1000. */
+export const NUMBERED_PAGE_MAX_SIZE = 1000;
+
+export function parseNumberedPage(pageNumber: number | null | undefined, pageSize: number | null | undefined): {
+  skip: number;
+  limit: number;
+} {
+  const number = pageNumber ?? 1;
+  const size = pageSize ?? 10;
+  if (!Number.isInteger(number) || number < 1) {
+    throw badUserInput(`pageNumber must be 1 or more; got ${number}`, "pageNumber");
+  }
+  if (!Number.isInteger(size) || size < 1 || size > NUMBERED_PAGE_MAX_SIZE) {
+    throw badUserInput(`pageSize must be between 1 and ${NUMBERED_PAGE_MAX_SIZE}; got ${size}`, "pageSize");
+  }
+  return { skip: (number - 1) * size, limit: size };
+}

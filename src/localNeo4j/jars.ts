@@ -40,7 +40,8 @@ async function hasJars(version: string): Promise<boolean> {
 }
 
 // Maven copies into a fresh staging directory that then replaces lib/ in one rename, so a Launcher never
-// sees a half-copied lib/ or jars of two Neo4j versions side by side.
+// sees a half-copied lib/ or jars of two Neo4j versions side by side. (A Neo4j still running from the old
+// lib/ keeps the jars it has open; stop it before changing the version in the pom.)
 async function fetchJars(version: string): Promise<void> {
   await runCommand(javaExecutable(), ["-version"], "run the local Neo4j (a JDK 17 or newer)");
   const staging = await mkdtemp(path.join(localNeo4jDir, "lib.staging-"));

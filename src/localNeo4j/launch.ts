@@ -54,7 +54,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   } catch (error) {
     await stopChild(child);
     const output = logFile ? await fileTail(logFile) : stderr.text();
-    throw new Error(`${launcherSummary(output) ?? `local Neo4j did not start: ${(error as Error).message}`}\n${output}`);
+    const reason =
+      launcherSummary(output) ??
+      `local Neo4j on 127.0.0.1:${options.port} with data in ${dataDir} did not start: ${(error as Error).message}`;
+    throw new Error(output ? `${reason}\n${output}` : reason);
   }
   releaseEventLoop(child, options.tieToParent);
   return { uri, pid: child.pid as number, stop: () => stopChild(child) };

@@ -1,5 +1,6 @@
 import type { MutationResolvers } from "../__generated__/resolvers-types";
 import { notFound } from "../errors";
+import { normalizeSmallMetadata, normalizeThreadId, validateMessages } from "../domain/threadInput";
 import { normalizeUserId, validateNewUser, validateUserChanges } from "../domain/userInput";
 
 export const Mutation: MutationResolvers = {
@@ -30,5 +31,30 @@ export const Mutation: MutationResolvers = {
       deletedFacts: counts.deletedFacts,
       deletedNodes: counts.deletedNodes,
     };
+  },
+
+  createThread: async (_parent, { input }, { threads, loaders }) => {
+    const thread = await threads.create({
+      threadId: normalizeThreadId(input.threadId),
+      userId: normalizeUserId(input.userId),
+      metadata: normalizeSmallMetadata(input.metadata, "metadata"),
+    });
+    loaders.threadById.prime(thread.threadId, thread);
+    return thread;
+  },
+
+  addMessages: async (_parent, { threadId, messages }, { threads, loaders }) => {
+    const id = normalizeThreadId(threadId);
+    const result = await threads.addMessages(id, validateMessages(messages));
+    loaders.threadById.clear(id).prime(id, result.thread);
+    return result;
+  },
+
+  deleteThread: async (_parent, { threadId }, { threads, loaders }) => {
+    const id = normalizeThreadId(threadId);
+    const result = await threads.delete(id);
+    if (result === null) throw notFound(`no thread with threadId "${id}"`);
+    loaders.threadById.clear(id);
+    return { threadId: id, message: `thread "${id}" and its messages were deleted`, deletedMessages: result.deletedMessages };
   },
 };

@@ -1,40 +1,37 @@
 import type { QueryResolvers } from "../__generated__/resolvers-types";
-import { badUserInput } from "../errors";
-import { parsePageRequest, toConnection } from "../domain/pagination";
+import { CONNECTION_PAGE_LIMITS, parseNumberedPage, parsePageRequest, toConnection } from "../domain/pagination";
+import { normalizeThreadId } from "../domain/threadInput";
 import { parseUserCursorKey, userCursor } from "../domain/userCursor";
 import { normalizeUserId } from "../domain/userInput";
-
-export const USERS_PAGE = { defaultSize: 20, maxSize: 100 } as const;
-export const USERS_ORDERED_MAX_PAGE_SIZE = 1000;
 
 export const Query: QueryResolvers = {
   user: (_parent, { userId }, { loaders }) => loaders.userById.load(normalizeUserId(userId)),
 
   users: async (_parent, args, { users, loaders }) => {
-    const request = parsePageRequest(args, USERS_PAGE, parseUserCursorKey);
+    const request = parsePageRequest(args, CONNECTION_PAGE_LIMITS, parseUserCursorKey);
     const page = await users.page(request);
     for (const user of page.rows) loaders.userById.prime(user.userId, user);
     return { ...toConnection(request, page.rows, page.hasBeyondCursor, userCursor), totalCount: page.totalCount };
   },
 
   usersOrdered: async (_parent, { pageNumber, pageSize, search, orderBy, asc }, { users, loaders }) => {
-    const number = pageNumber ?? 1;
-    const size = pageSize ?? 10;
-    if (!Number.isInteger(number) || number < 1) {
-      throw badUserInput(`pageNumber must be 1 or more; got ${number}`, "pageNumber");
-    }
-    if (size < 1 || size > USERS_ORDERED_MAX_PAGE_SIZE) {
-      throw badUserInput(`pageSize must be between 1 and ${USERS_ORDERED_MAX_PAGE_SIZE}; got ${size}`, "pageSize");
-    }
-    const trimmedSearch = search?.trim() ? search.trim() : null;
+    const page = parseNumberedPage(pageNumber, pageSize);
     const result = await users.listOrdered({
-      skip: (number - 1) * size,
-      limit: size,
-      search: trimmedSearch,
+      ...page,
+      search: search?.trim() ? search.trim() : null,
       orderBy: orderBy ?? "CREATED_AT",
       asc: asc ?? false,
     });
     for (const user of result.users) loaders.userById.prime(user.userId, user);
     return { users: result.users, totalCount: result.totalCount, rowCount: result.users.length };
+  },
+
+  thread: (_parent, { threadId }, { loaders }) => loaders.threadById.load(normalizeThreadId(threadId)),
+
+  threadsOrdered: async (_parent, { pageNumber, pageSize, orderBy, asc }, { threads, loaders }) => {
+    const page = parseNumberedPage(pageNumber, pageSize);
+    const result = await threads.listOrdered({ ...page, orderBy: orderBy ?? "CREATED_AT", asc: asc ?? false });
+    for (const thread of result.threads) loaders.threadById.prime(thread.threadId, thread);
+    return { threads: result.threads, totalCount: result.totalCount, responseCount: result.threads.length };
   },
 };

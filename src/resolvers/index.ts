@@ -1,7 +1,8 @@
 import type { Resolvers } from "../__generated__/resolvers-types";
 import { Mutation } from "./Mutation";
 import { Query } from "./Query";
+import { Thread } from "./Thread";
 import { User } from "./User";
 import { scalarResolvers } from "./scalars";
 
-export const resolvers: Resolvers = { ...scalarResolvers, Query, Mutation, User };
+export const resolvers: Resolvers = { ...scalarResolvers, Query, Mutation, User, Thread };

@@ -1,15 +1,18 @@
 import { GraphQLError } from "graphql";
 import {
+  CONNECTION_PAGE_LIMITS,
   type ConnectionArgs,
+  NUMBERED_PAGE_MAX_SIZE,
   type PageRequest,
   decodeCursor,
   encodeCursor,
+  parseNumberedPage,
   parsePageRequest,
   toConnection,
 } from "../../src/domain/pagination";
 import { parseUserCursorKey, userCursor } from "../../src/domain/userCursor";
 
-const LIMITS = { defaultSize: 20, maxSize: 100 };
+const LIMITS = CONNECTION_PAGE_LIMITS;
 
 const b64 = (text: string): string => Buffer.from(text, "utf8").toString("base64url");
 
@@ -99,6 +102,10 @@ describe("user cursors", () => {
 });
 
 describe("parsePageRequest", () => {
+  it("uses the page sizes schema.graphql documents: 20 a page by default, at most 100", () => {
+    expect(CONNECTION_PAGE_LIMITS).toEqual({ defaultSize: 20, maxSize: 100 });
+  });
+
   it("pages forward by the default size when no argument is given", () => {
     expect(parsePageRequest({}, LIMITS, parseUserCursorKey)).toEqual({ direction: "forward", size: 20, cursor: null });
   });
@@ -228,5 +235,31 @@ describe("toConnection", () => {
     const copy = structuredClone(rows);
     toConnection(backward(2), rows, false, cursorOf);
     expect(rows).toEqual(copy);
+  });
+});
+
+describe("parseNumberedPage", () => {
+  it("defaults to the first page of 10", () => {
+    expect(parseNumberedPage(undefined, undefined)).toEqual({ skip: 0, limit: 10 });
+    expect(parseNumberedPage(null, null)).toEqual({ skip: 0, limit: 10 });
+  });
+
+  it("skips the pages before the one asked for", () => {
+    expect(parseNumberedPage(3, 25)).toEqual({ skip: 50, limit: 25 });
+  });
+
+  it("accepts page sizes from 1 to 1000", () => {
+    expect(NUMBERED_PAGE_MAX_SIZE).toBe(1000);
+    expect(parseNumberedPage(1, 1)).toEqual({ skip: 0, limit: 1 });
+    expect(parseNumberedPage(2, 1000)).toEqual({ skip: 1000, limit: 1000 });
+  });
+
+  it.each([0, -1, 1.5])("refuses pageNumber = %d, naming pageNumber", (pageNumber) => {
+    expectBadUserInput(() => parseNumberedPage(pageNumber, 10), "pageNumber");
+  });
+
+  it.each([0, 1001, 2.5])("refuses pageSize = %d, naming pageSize and the limit", (pageSize) => {
+    const error = expectBadUserInput(() => parseNumberedPage(1, pageSize), "pageSize");
+    expect(error.message).toContain("1000");
   });
 });

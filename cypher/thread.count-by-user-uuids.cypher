@@ -1,0 +1,7 @@
+// Batch count of users' threads.
+// Params: $projectId, $userUuids (list).
+// Returns: one row per input uuid, in input order: `count`.
+UNWIND range(0, size($userUuids) - 1) AS position
+OPTIONAL MATCH (u:User {projectId: $projectId, uuid: $userUuids[position]})
+RETURN position, CASE WHEN u IS NULL THEN 0 ELSE COUNT { (u)-[:HAS_THREAD]->(:Thread) } END AS count
+ORDER BY position

@@ -1,0 +1,42 @@
+import DataLoader from "dataloader";
+import type { PageRequest } from "../domain/pagination";
+import type { PageRows } from "../db/records";
+
+/** A page of one parent's children: which parent, and the page arguments its field was called with. */
+export interface PageKey<Cursor> {
+  parentUuid: string;
+  request: PageRequest<Cursor>;
+}
+
+/**
+ * A loader for a connection field under a list of parents (User.threads, Thread.messages). Parents asked
+ * with the same arguments (the usual case: one field in one query) share one statement; each distinct
+ * set of arguments costs one more.
+ */
+export function createPageLoader<Cursor, Item>(
+  fetchPages: (parentUuids: string[], request: PageRequest<Cursor>) => Promise<PageRows<Item>[]>,
+): DataLoader<PageKey<Cursor>, PageRows<Item>, string> {
+  const cacheKeyOf = (key: PageKey<Cursor>): string => JSON.stringify([key.parentUuid, key.request]);
+  return new DataLoader(
+    async (keys) => {
+      const groups = new Map<string, { request: PageRequest<Cursor>; positions: number[] }>();
+      keys.forEach((key, position) => {
+        const requestKey = JSON.stringify(key.request);
+        const group = groups.get(requestKey) ?? { request: key.request, positions: [] };
+        group.positions.push(position);
+        groups.set(requestKey, group);
+      });
+      const results: PageRows<Item>[] = new Array(keys.length);
+      await Promise.all(
+        [...groups.values()].map(async ({ request, positions }) => {
+          const pages = await fetchPages(positions.map((position) => (keys[position] as PageKey<Cursor>).parentUuid), request);
+          positions.forEach((position, index) => {
+            results[position] = pages[index] as PageRows<Item>;
+          });
+        }),
+      );
+      return results;
+    },
+    { cacheKeyFn: cacheKeyOf },
+  );
+}

@@ -1,0 +1,55 @@
+import { type TestApp, startTestApp } from "../support/testApp";
+
+describe("thread loaders", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    for (let u = 0; u < 50; u += 1) {
+      const userId = `tb-${String(u).padStart(2, "0")}`;
+      await t.execute(`mutation($id: ID!) { addUser(input: { userId: $id }) { uuid } }`, { id: userId });
+      // Users own 0 to 6 threads, so some pages are short and some users have none.
+      const threads = u % 7;
+      await Promise.all(
+        Array.from({ length: threads }, async (_, i) => {
+          const threadId = `${userId}-t${i}`;
+          await t.execute(`mutation($t: ID!, $u: ID!) { createThread(input: { threadId: $t, userId: $u }) { uuid } }`, { t: threadId, u: userId });
+          await t.execute(`mutation($t: ID!, $m: [MessageInput!]!) { addMessages(threadId: $t, messages: $m) { messageUuids } }`, {
+            t: threadId,
+            m: Array.from({ length: i + 1 }, (_, k) => ({ role: "USER", content: `m${k}` })),
+          });
+        }),
+      );
+    }
+  });
+  afterAll(() => t.close());
+
+  const QUERY = `{ users(first: 50) { edges { node { userId threadCount
+    threads(first: 5) { totalCount edges { node { threadId messageCount user { userId }
+      messages(first: 2) { totalCount edges { node { content } } } } } } } } } }`;
+
+  it("reads 50 users with threadCount, their first 5 threads, message counts and messages in a constant number of statements", async () => {
+    const { result, byQuery, total } = await t.countStatements(() => t.execute(QUERY));
+    expect(result.errors).toBeUndefined();
+    const users = result.data?.users.edges.map((e: any) => e.node);
+    expect(users).toHaveLength(50);
+    for (const user of users) {
+      const expectedThreads = Number(user.userId.slice(3)) % 7;
+      expect(user.threadCount).toBe(expectedThreads);
+      expect(user.threads.totalCount).toBe(expectedThreads);
+      expect(user.threads.edges).toHaveLength(Math.min(5, expectedThreads));
+      for (const { node: thread } of user.threads.edges) {
+        const index = Number(thread.threadId.split("-t")[1]);
+        expect(thread.messageCount).toBe(index + 1);
+        expect(thread.messages.totalCount).toBe(index + 1);
+        expect(thread.user.userId).toBe(user.userId);
+      }
+    }
+    expect(byQuery).toEqual({
+      "user.page-forward": 1,
+      "thread.count-by-user-uuids": 1,
+      "thread.page-by-users-forward": 1,
+      "message.page-by-threads-forward": 1,
+    });
+    expect(total).toBe(4);
+  });
+});
