@@ -42,7 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const portText = text("PORT", "4000");
   const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  if (!/^\d+$/.test(portText) || port > 65535) {
     problems.push(`PORT must be a whole number from 0 to 65535; got "${portText}"`);
   }
 
@@ -51,7 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (neo4jUri !== null && !/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/.test(neo4jUri)) {
     problems.push(`NEO4J_URI must look like bolt://host:7687 or neo4j+s://host; got "${neo4jUri}"`);
   }
-  if (neo4jUri !== null && !env.NEO4J_PASSWORD) {
+  if (neo4jUri !== null && !env.NEO4J_PASSWORD?.trim()) {
     problems.push("NEO4J_PASSWORD is required when NEO4J_URI is set");
   }
 
@@ -62,7 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     neo4jUri,
     neo4jUsername: text("NEO4J_USERNAME", LOCAL_NEO4J_DEFAULTS.username),
-    neo4jPassword: text("NEO4J_PASSWORD", LOCAL_NEO4J_DEFAULTS.password),
+    // Never trimmed: spaces may be part of a password.
+    neo4jPassword: env.NEO4J_PASSWORD?.trim() ? env.NEO4J_PASSWORD : LOCAL_NEO4J_DEFAULTS.password,
     neo4jDatabase: text("NEO4J_DATABASE", LOCAL_NEO4J_DEFAULTS.database),
     projectId,
     logLevel: oneOf("LOG_LEVEL", LOG_LEVELS, "info"),

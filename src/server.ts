@@ -83,7 +83,7 @@ export async function createServer(deps: ServerDependencies): Promise<UsergraphS
   app.get("/metrics", async (_req, res) => {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
-  app.use("/graphql", express.json({ limit: "2mb" }), expressMiddleware(apollo, { context: async () => context() }));
+  app.use("/graphql", express.json({ limit: "2mb" }), expressMiddleware(apollo, { context: () => Promise.resolve(context()) }));
 
   return {
     apollo,

@@ -108,7 +108,7 @@ export class Database {
   private async runIn(tx: ManagedTransaction, queryName: string, params: Params): Promise<Row[]> {
     const statement = this.cypher.get(queryName);
     this.metrics.cypherQueries.inc({ query: queryName });
-    const result = await tx.run(statement, toNeo4jParams(params) as Params);
+    const result = await tx.run(statement, toNeo4jParams(params));
     return result.records.map((record) => toNative(record.toObject()) as Row);
   }
 

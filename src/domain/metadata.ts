@@ -50,20 +50,28 @@ export function flattenMetadata(metadata: Record<string, unknown>): FlatMetadata
   return flat;
 }
 
+// Objects without a prototype: a stored key such as "__proto__" is then ordinary data, never a way to
+// reach Object.prototype.
+function emptyObject(): Record<string, unknown> {
+  return Object.create(null) as Record<string, unknown>;
+}
+
 export function unflattenMetadata(keys: readonly string[] | null, values: readonly string[] | null): Record<string, unknown> | null {
   if (keys === null || values === null) return null;
-  const root: Record<string, unknown> = {};
+  const root = emptyObject();
   keys.forEach((key, index) => {
     const path = JSON.parse(key) as string[];
     let node = root;
     path.slice(0, -1).forEach((segment) => {
-      if (!isPlainObject(node[segment])) node[segment] = {};
+      if (!Object.hasOwn(node, segment) || !isPlainObject(node[segment])) node[segment] = emptyObject();
       node = node[segment] as Record<string, unknown>;
     });
     const leaf = path[path.length - 1] as string;
-    const value = JSON.parse(values[index] as string) as unknown;
+    const value = JSON.parse(values[index] as string, (_key, inner: unknown) =>
+      isPlainObject(inner) ? Object.assign(emptyObject(), inner) : inner,
+    ) as unknown;
     // An empty-object leaf never overwrites children that a later path put below it.
-    if (!(isPlainObject(value) && isPlainObject(node[leaf]))) node[leaf] = value;
+    if (!(isPlainObject(value) && Object.hasOwn(node, leaf) && isPlainObject(node[leaf]))) node[leaf] = value;
   });
   return root;
 }
@@ -94,13 +102,12 @@ export function planMetadataPatch(patch: Record<string, unknown> | null | undefi
   const visit = (value: unknown, path: string[]): void => {
     if (value === null) return removeSubtree(path);
     if (isPlainObject(value)) {
-      const entries = Object.entries(value);
-      // Merging {} keeps what is there; it only makes sure an object stands at the path.
-      if (entries.length === 0) {
-        removeAncestorLeaves(path);
-        return setLeaf(path, {});
-      }
-      for (const [key, inner] of entries) visit(inner, [...path, key]);
+      // Merging an object keeps what is there and makes sure an object stands at the path, even when
+      // the patch only removes keys (RFC 7386: {a:{b:null}} leaves a = {}). The "{}" leaf is ignored
+      // on reading wherever children stand below it.
+      removeAncestorLeaves(path);
+      setLeaf(path, {});
+      for (const [key, inner] of Object.entries(value)) visit(inner, [...path, key]);
       return;
     }
     removeSubtree(path);

@@ -26,7 +26,7 @@ export function createPageLoader<Cursor, Item>(
         group.positions.push(position);
         groups.set(requestKey, group);
       });
-      const results: PageRows<Item>[] = new Array(keys.length);
+      const results = new Array<PageRows<Item>>(keys.length);
       await Promise.all(
         [...groups.values()].map(async ({ request, positions }) => {
           const pages = await fetchPages(positions.map((position) => (keys[position] as PageKey<Cursor>).parentUuid), request);

@@ -18,20 +18,21 @@ export function requestLogPlugin(logger: Logger, metrics: Metrics): ApolloServer
     return name;
   };
   return {
-    async requestDidStart() {
+    requestDidStart() {
       const started = process.hrtime.bigint();
-      return {
-        async willSendResponse({ request, operationName, errors }) {
+      return Promise.resolve({
+        willSendResponse({ request, operationName, errors }) {
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
           const operation = operationLabel(operationName ?? request.operationName);
           metrics.requestDuration.observe({ operation }, seconds);
-          const errorCodes = (errors ?? []).map((error) => String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
+          const errorCodes = (errors ?? []).map((error) => typeof error.extensions?.code === "string" ? error.extensions.code : "INTERNAL_SERVER_ERROR");
           logger.info(
             { operation, durationMs: Math.round(seconds * 1e6) / 1e3, errorCodes },
             "graphql request",
           );
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

@@ -6,7 +6,7 @@ import { GraphQLScalarType } from "graphql";
 const DateTime = new GraphQLScalarType({
   ...DateTimeResolver.toConfig(),
   serialize(value: unknown): string {
-    const date = value instanceof Date ? value : new Date(DateTimeResolver.serialize(value) as string | Date);
+    const date = value instanceof Date ? value : new Date(DateTimeResolver.serialize(value));
     return date.toISOString();
   },
 });

@@ -55,7 +55,7 @@ describe("addMessages and Thread.messages", () => {
     expect(Date.parse(second.data?.addMessages.thread.updatedAt)).toBeGreaterThan(Date.parse(first.data?.addMessages.thread.updatedAt));
     const read = await t.execute(MESSAGES, { id: threadId });
     expect(read.data?.thread.messageCount).toBe(5);
-    const [hello, hi] = read.data?.thread.messages.edges.map((e: any) => e.node);
+    const [hello, hi] = read.data!.thread.messages.edges.map((e: any) => e.node);
     expect(hello).toMatchObject({ role: "USER", name: "Jane", content: "Hello", metadata: { lang: "en" }, createdAt: "2026-01-02T03:04:05.678Z" });
     expect(hello.uuid).toBe(first.data?.addMessages.messageUuids[0]);
     expect(hi).toMatchObject({ role: "ASSISTANT", name: null, content: "Hi Jane", metadata: null });
