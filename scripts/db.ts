@@ -1,8 +1,10 @@
+// npm run db:install: fetch the Neo4j jars (once; start does it too when they are missing).
 // npm run db:start | db:stop: a development Neo4j that outlives the shell that started it, found again
 // through .neo4j/neo4j.pid. (npm start without NEO4J_URI reuses it, or starts one of its own.)
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { localNeo4jDefaults, isPortListening, launcherLogFile, startLocalNeo4j } from "../src/localNeo4j";
+import { ensureNeo4jJars } from "../src/localNeo4j/jars";
 import { launcherPort, terminateProcess } from "../src/localNeo4j/processes";
 import { localNeo4jDir } from "../src/paths";
 
@@ -70,11 +72,15 @@ async function readPidFile(): Promise<number | undefined> {
   return pid;
 }
 
-const commands: Record<string, () => Promise<void>> = { start, stop };
+async function install(): Promise<void> {
+  console.log(`Neo4j jars ready in ${await ensureNeo4jJars()}`);
+}
+
+const commands: Record<string, () => Promise<void>> = { install, start, stop };
 const name = process.argv[2] ?? "";
 const command = commands[name];
 if (command === undefined) {
-  console.error(`usage: tsx scripts/db.ts start|stop (got "${name}")`);
+  console.error(`usage: tsx scripts/db.ts install|start|stop (got "${name}")`);
   process.exitCode = 2;
 } else {
   command().catch((error: unknown) => {

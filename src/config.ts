@@ -1,3 +1,5 @@
+import { localNeo4jDefaults } from "./localNeo4j/defaults";
+
 /**
  * The service's configuration, read from the environment once at start-up. Every problem is reported
  * at once, by variable name, so a misconfigured deployment fails with one clear message.
@@ -15,9 +17,8 @@ export interface Config {
 }
 
 export const LOCAL_NEO4J_DEFAULTS = {
-  uri: "bolt://127.0.0.1:7687",
-  username: "neo4j",
-  password: "usergraph-local",
+  username: localNeo4jDefaults.username,
+  password: localNeo4jDefaults.password,
   database: "neo4j",
 } as const;
 

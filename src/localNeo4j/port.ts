@@ -25,7 +25,7 @@ export function findFreePort(): Promise<number> {
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
       const port = typeof address === "object" && address !== null ? address.port : undefined;
-      server.close(() => (port === undefined ? reject(new Error(`no port in ${String(address)}`)) : resolve(port)));
+      server.close(() => (port === undefined ? reject(new Error(`no port in ${JSON.stringify(address)}`)) : resolve(port)));
     });
   });
 }
