@@ -28,6 +28,8 @@ const config: CodegenConfig = {
           EntityNode: "../db/records#EntityNodeRecord",
           Thread: "../db/records#ThreadRecord",
           Message: "../db/records#MessageRecord",
+          Fact: "../db/records#FactRecord",
+          Episode: "../db/records#EpisodeRecord",
         },
       },
     },

@@ -1,6 +1,6 @@
 // Creates a user and the user's graph node together, so that neither ever exists without the other.
 // Params: $projectId, $userId, $uuid, $email, $firstName, $lastName, $metadataKeys, $metadataValues (null for
-//         no metadata), $node {uuid, name, summary, attributes (JSON text)}.
+//         no metadata), $node {uuid, name, summary, attributes (JSON text), resolveKeys, matchKeys}.
 // Returns: one row, `user`, the stored user. A taken userId fails on the user_project_user_id constraint.
 CREATE (u:User {
   projectId: $projectId,
@@ -23,6 +23,8 @@ CREATE (u)-[:HAS_NODE]->(:Entity {
   summary: $node.summary,
   labels: ['Entity', 'User'],
   attributes: $node.attributes,
+  resolveKeys: $node.resolveKeys,
+  matchKeys: $node.matchKeys,
   createdAt: u.createdAt
 })
 RETURN u {.*} AS user

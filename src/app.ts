@@ -3,6 +3,7 @@ import type { Config } from "./config";
 import { Database } from "./db/database";
 import { CypherFiles } from "./db/cypherFiles";
 import { UserStore } from "./db/users";
+import { factListSummarizer } from "./domain/graph/summarizer";
 import { type Metrics, createMetrics } from "./metrics";
 import { type UsergraphServer, createServer } from "./server";
 
@@ -37,7 +38,8 @@ export async function createApp(
   );
   try {
     await db.applySchema();
-    const finished = await new UserStore(db, config.projectId).finishInterruptedDeletions();
+    // Deletion needs no summarizer: the whole world goes.
+    const finished = await new UserStore(db, config.projectId, factListSummarizer).finishInterruptedDeletions();
     if (finished > 0) logger.info({ finished }, "finished interrupted user deletions");
     const server = await createServer({
       db,

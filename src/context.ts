@@ -1,7 +1,10 @@
 import type { Logger } from "pino";
 import type { Database } from "./db/database";
+import { GraphStore } from "./db/graph";
+import { GraphReads } from "./db/graphReads";
 import { ThreadStore } from "./db/threads";
 import { UserStore } from "./db/users";
+import { type Summarizer, factListSummarizer } from "./domain/graph/summarizer";
 import { type Loaders, createLoaders } from "./loaders";
 
 /** What every resolver receives: the project's stores, this request's loaders and logger. */
@@ -9,6 +12,8 @@ export interface Context {
   projectId: string;
   users: UserStore;
   threads: ThreadStore;
+  graph: GraphStore;
+  graphReads: GraphReads;
   loaders: Loaders;
   logger: Logger;
 }
@@ -17,10 +22,14 @@ export interface ContextDependencies {
   db: Database;
   projectId: string;
   logger: Logger;
+  /** How node summaries are made; the default needs no network. */
+  summarizer?: Summarizer;
 }
 
-export function createContext({ db, projectId, logger }: ContextDependencies): Context {
-  const users = new UserStore(db, projectId);
-  const threads = new ThreadStore(db, projectId);
-  return { projectId, users, threads, loaders: createLoaders({ users, threads }), logger };
+export function createContext({ db, projectId, logger, summarizer = factListSummarizer }: ContextDependencies): Context {
+  const users = new UserStore(db, projectId, summarizer);
+  const graph = new GraphStore(db, projectId, summarizer);
+  const threads = new ThreadStore(db, projectId, graph);
+  const graphReads = new GraphReads(db, projectId);
+  return { projectId, users, threads, graph, graphReads, loaders: createLoaders({ users, threads, graph: graphReads }), logger };
 }

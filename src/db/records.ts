@@ -34,6 +34,8 @@ export interface ThreadRecord {
   threadId: string;
   uuid: string;
   userId: string;
+  /** The user's uuid: the world the thread belongs to. */
+  userUuid: string;
   metadata: Record<string, unknown> | null;
   createdAt: Date;
   updatedAt: Date;
@@ -58,4 +60,30 @@ export interface PageRows<T> {
   rows: T[];
   hasBeyondCursor: boolean;
   totalCount: number;
+}
+
+export interface FactRecord {
+  uuid: string;
+  name: string;
+  fact: string;
+  sourceNodeUuid: string;
+  targetNodeUuid: string;
+  createdAt: Date;
+  validAt: Date | null;
+  invalidAt: Date | null;
+  expiredAt: Date | null;
+  episodes: string[];
+  /** Set in search results only. */
+  score: number | null;
+}
+
+export type EpisodeSourceName = "TEXT" | "JSON" | "MESSAGE" | "FACT_TRIPLE";
+
+export interface EpisodeRecord {
+  uuid: string;
+  content: string;
+  source: EpisodeSourceName;
+  sourceDescription: string | null;
+  createdAt: Date;
+  threadId: string | null;
 }

@@ -12,6 +12,7 @@ export function toThreadRecord(row: Row): ThreadRecord {
     threadId: row.threadId as string,
     uuid: row.uuid as string,
     userId: row.userId as string,
+    userUuid: row.groupId as string,
     metadata: parseJsonObject(row.metadata),
     createdAt: row.createdAt as Date,
     updatedAt: row.updatedAt as Date,

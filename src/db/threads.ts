@@ -3,6 +3,8 @@ import { notFound, threadAlreadyExists } from "../errors";
 import type { PageRequest } from "../domain/pagination";
 import type { NewMessage } from "../domain/threadInput";
 import { type Database, type Row, isConstraintViolation } from "./database";
+import { recordEpisodes } from "./episodes";
+import type { GraphStore } from "./graph";
 import type { MessageRecord, PageRows, ThreadRecord } from "./records";
 import { toMessageRecord, toThreadRecord } from "./threadRows";
 
@@ -22,6 +24,7 @@ export class ThreadStore {
   constructor(
     private readonly db: Database,
     private readonly projectId: string,
+    private readonly graph: GraphStore,
   ) {}
 
   /** Creates a thread for a live user; NOT_FOUND for an unknown user (or one being deleted). */
@@ -89,7 +92,10 @@ export class ThreadStore {
     }));
   }
 
-  /** Appends messages in one transaction; NOT_FOUND for an unknown thread (or one whose user is being deleted). */
+  /**
+   * Appends messages, and records each as a MESSAGE episode of the user's graph, in one transaction;
+   * NOT_FOUND for an unknown thread (or one whose user is being deleted).
+   */
   addMessages(threadId: string, messages: readonly NewMessage[]): Promise<{ thread: ThreadRecord; messageUuids: string[] }> {
     const prepared = messages.map((message) => ({
       uuid: randomUUID(),
@@ -102,14 +108,36 @@ export class ThreadStore {
     return this.db.writeTransaction(async (tx) => {
       const rows = await tx.run("message.add", { projectId: this.projectId, threadId, messages: prepared });
       if (rows.length === 0 || rows[0]?.userLive !== true) throw notFound(`no thread with threadId "${threadId}"`);
-      return { thread: toThreadRecord(rows[0].thread as Row), messageUuids: prepared.map((message) => message.uuid) };
+      const thread = toThreadRecord(rows[0].thread as Row);
+      await recordEpisodes(
+        tx,
+        this.projectId,
+        thread.userUuid,
+        messages.map((message, index) => ({
+          content: message.content,
+          source: "MESSAGE",
+          sourceDescription: message.name ? `${message.role.toLowerCase()} ${message.name}` : message.role.toLowerCase(),
+          threadId,
+          messageUuid: prepared[index]?.uuid ?? null,
+          createdAt: message.createdAt,
+        })),
+      );
+      return { thread, messageUuids: prepared.map((message) => message.uuid) };
     });
   }
 
-  /** Removes a thread and its messages; null for an unknown thread. */
-  async delete(threadId: string): Promise<{ deletedMessages: number } | null> {
-    const rows = await this.db.write("thread.delete", { projectId: this.projectId, threadId });
-    return rows[0] ? { deletedMessages: rows[0].deletedMessages as number } : null;
+  /**
+   * Removes a thread, its messages, its episodes and the facts and nodes only they support, and refreshes
+   * the summaries that change, in one transaction; null for an unknown thread.
+   */
+  deleteThread(threadId: string): Promise<{ deletedMessages: number } | null> {
+    return this.db.writeTransaction(async (tx) => {
+      const affected = await this.graph.forgetThreadEpisodes(tx, threadId);
+      const rows = await tx.run("thread.delete", { projectId: this.projectId, threadId });
+      if (!rows[0]) return null;
+      await this.graph.dropOrphansAndRefresh(tx, affected);
+      return { deletedMessages: rows[0].deletedMessages as number };
+    });
   }
 
   async listOrdered(options: { skip: number; limit: number; orderBy: ThreadOrder; asc: boolean }): Promise<{

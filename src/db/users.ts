@@ -4,7 +4,9 @@ import { assertMetadataSize, flattenMetadata, planMetadataPatch } from "../domai
 import type { PageRequest } from "../domain/pagination";
 import type { NewUser, UserChanges } from "../domain/userInput";
 import { describeUserNode } from "../domain/userNode";
+import type { Summarizer } from "../domain/graph/summarizer";
 import { type Database, type Row, isConstraintViolation } from "./database";
+import { refreshSummaries } from "./summaries";
 import type { DeletedUserCounts, EntityNodeRecord, UserRecord } from "./records";
 import { toEntityNodeRecord, toUserRecord } from "./userRows";
 
@@ -29,6 +31,7 @@ export class UserStore {
   constructor(
     private readonly db: Database,
     private readonly projectId: string,
+    private readonly summarizer: Summarizer,
   ) {}
 
   async add(user: NewUser): Promise<UserRecord> {
@@ -48,8 +51,10 @@ export class UserStore {
         node: {
           uuid: randomUUID(),
           name: description.name,
-          summary: description.summary,
+          summary: (await this.summarizer.summarize([{ name: description.name, user, description: null, facts: [] }]))[0],
           attributes: JSON.stringify(description.attributes),
+          resolveKeys: description.resolveKeys,
+          matchKeys: description.matchKeys,
         },
       });
       return toUserRecord(rows[0]?.user as Row);
@@ -92,13 +97,15 @@ export class UserStore {
       // Throwing here rolls the whole update back.
       assertMetadataSize(user.metadata, "metadata (after the merge)");
       const description = describeUserNode(user);
-      await tx.run("user-node.describe", {
+      const described = await tx.run("user-node.describe", {
         projectId: this.projectId,
         userUuid: user.uuid,
         name: description.name,
-        summary: description.summary,
         attributes: JSON.stringify(description.attributes),
+        resolveKeys: description.resolveKeys,
+        matchKeys: description.matchKeys,
       });
+      await refreshSummaries(tx, this.projectId, this.summarizer, described.map((row) => row.nodeUuid as string));
       return user;
     });
   }
@@ -178,5 +185,6 @@ export class UserStore {
 const WORLD_DELETION_BATCHES = [
   "world.delete-messages-batch",
   "world.delete-threads-batch",
+  "world.delete-episodes-batch",
   "world.delete-entities-batch",
 ] as const;

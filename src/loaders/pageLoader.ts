@@ -1,11 +1,10 @@
 import DataLoader from "dataloader";
-import type { PageRequest } from "../domain/pagination";
 import type { PageRows } from "../db/records";
 
 /** A page of one parent's children: which parent, and the page arguments its field was called with. */
-export interface PageKey<Cursor> {
+export interface PageKey<Request> {
   parentUuid: string;
-  request: PageRequest<Cursor>;
+  request: Request;
 }
 
 /**
@@ -13,13 +12,13 @@ export interface PageKey<Cursor> {
  * with the same arguments (the usual case: one field in one query) share one statement; each distinct
  * set of arguments costs one more.
  */
-export function createPageLoader<Cursor, Item>(
-  fetchPages: (parentUuids: string[], request: PageRequest<Cursor>) => Promise<PageRows<Item>[]>,
-): DataLoader<PageKey<Cursor>, PageRows<Item>, string> {
-  const cacheKeyOf = (key: PageKey<Cursor>): string => JSON.stringify([key.parentUuid, key.request]);
+export function createPageLoader<Request, Item>(
+  fetchPages: (parentUuids: string[], request: Request) => Promise<PageRows<Item>[]>,
+): DataLoader<PageKey<Request>, PageRows<Item>, string> {
+  const cacheKeyOf = (key: PageKey<Request>): string => JSON.stringify([key.parentUuid, key.request]);
   return new DataLoader(
     async (keys) => {
-      const groups = new Map<string, { request: PageRequest<Cursor>; positions: number[] }>();
+      const groups = new Map<string, { request: Request; positions: number[] }>();
       keys.forEach((key, position) => {
         const requestKey = JSON.stringify(key.request);
         const group = groups.get(requestKey) ?? { request: key.request, positions: [] };
@@ -29,7 +28,7 @@ export function createPageLoader<Cursor, Item>(
       const results = new Array<PageRows<Item>>(keys.length);
       await Promise.all(
         [...groups.values()].map(async ({ request, positions }) => {
-          const pages = await fetchPages(positions.map((position) => (keys[position] as PageKey<Cursor>).parentUuid), request);
+          const pages = await fetchPages(positions.map((position) => (keys[position] as PageKey<Request>).parentUuid), request);
           positions.forEach((position, index) => {
             results[position] = pages[index] as PageRows<Item>;
           });

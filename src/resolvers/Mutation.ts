@@ -1,5 +1,7 @@
 import type { MutationResolvers } from "../__generated__/resolvers-types";
 import { notFound } from "../errors";
+import { validateData } from "../domain/graph/dataInput";
+import { validateFactTriple } from "../domain/graph/factInput";
 import { normalizeSmallMetadata, normalizeThreadId, validateMessages } from "../domain/threadInput";
 import { normalizeUserId, validateNewUser, validateUserChanges } from "../domain/userInput";
 
@@ -52,9 +54,35 @@ export const Mutation: MutationResolvers = {
 
   deleteThread: async (_parent, { threadId }, { threads, loaders }) => {
     const id = normalizeThreadId(threadId);
-    const result = await threads.delete(id);
+    const result = await threads.deleteThread(id);
     if (result === null) throw notFound(`no thread with threadId "${id}"`);
     loaders.threadById.clear(id);
     return { threadId: id, message: `thread "${id}" and its messages were deleted`, deletedMessages: result.deletedMessages };
+  },
+
+  addFactTriple: async (_parent, { userId, input }, { graph, loaders }) => {
+    const fact = await graph.addFactTriple(normalizeUserId(userId), validateFactTriple(input));
+    loaders.factByUuid.prime(fact.uuid, fact);
+    return fact;
+  },
+
+  addData: async (_parent, { userId, input }, { graph, loaders }) => {
+    const id = normalizeUserId(userId);
+    const data = validateData(input);
+    const user = await loaders.userById.load(id);
+    if (user === null) throw notFound(`no user with userId "${id}"`);
+    return graph.addData(user, data);
+  },
+
+  invalidateFact: async (_parent, { uuid, invalidAt }, { graph, loaders }) => {
+    const fact = await graph.invalidateFact(uuid, invalidAt ?? null);
+    loaders.factByUuid.clear(uuid).prime(uuid, fact);
+    return fact;
+  },
+
+  deleteFact: async (_parent, { uuid }, { graph, loaders }) => {
+    if (!(await graph.deleteFact(uuid))) throw notFound(`no fact with uuid "${uuid}"`);
+    loaders.factByUuid.clear(uuid);
+    return { uuid, message: `fact "${uuid}" was deleted` };
   },
 };

@@ -1,6 +1,8 @@
 import type { QueryResolvers } from "../__generated__/resolvers-types";
 import { CONNECTION_PAGE_LIMITS, parseNumberedPage, parsePageRequest, toConnection } from "../domain/pagination";
+import { notFound } from "../errors";
 import { normalizeThreadId } from "../domain/threadInput";
+import { searchGraph } from "../services/graphSearch";
 import { parseUserCursorKey, userCursor } from "../domain/userCursor";
 import { normalizeUserId } from "../domain/userInput";
 
@@ -34,4 +36,19 @@ export const Query: QueryResolvers = {
     for (const thread of result.threads) loaders.threadById.prime(thread.threadId, thread);
     return { threads: result.threads, totalCount: result.totalCount, responseCount: result.threads.length };
   },
+
+  searchGraph: async (_parent, { userId, query, scope, limit, centerNodeUuid }, { loaders, graphReads }) => {
+    const id = normalizeUserId(userId);
+    const user = await loaders.userById.load(id);
+    if (user === null) throw notFound(`no user with userId "${id}"`);
+    return searchGraph(graphReads, user.uuid, {
+      query,
+      scope: scope ?? "EDGES",
+      limit: limit ?? 10,
+      centerNodeUuid: centerNodeUuid ?? null,
+    });
+  },
+
+  entityNode: (_parent, { uuid }, { loaders }) => loaders.entityByUuid.load(uuid),
+  fact: (_parent, { uuid }, { loaders }) => loaders.factByUuid.load(uuid),
 };

@@ -2,6 +2,7 @@ import type { ThreadResolvers } from "../__generated__/resolvers-types";
 import { notFound } from "../errors";
 import { CONNECTION_PAGE_LIMITS, parsePageRequest, toConnection } from "../domain/pagination";
 import { messageCursor, parseMessageCursorKey } from "../domain/threadCursors";
+import { userContext } from "../services/userContext";
 
 export const Thread: ThreadResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.threadById.load(reference.threadId),
@@ -16,4 +17,5 @@ export const Thread: ThreadResolvers = {
     const page = await loaders.messagePageByThread.load({ parentUuid: thread.uuid, request });
     return { ...toConnection(request, page.rows, page.hasBeyondCursor, messageCursor), totalCount: page.totalCount };
   },
+  userContext: (thread, { limit }, { loaders }) => userContext(loaders, thread.uuid, limit ?? 10),
 };

@@ -1,0 +1,16 @@
+// What the context blocks of some threads start from: the user's world and summary, and the content of
+// each thread's last two messages (the conversation slice that decides what is relevant).
+// Params: $projectId, $threadUuids (list).
+// Returns: one row per input uuid, in input order: `groupId`, `userSummary`, `recent` (list of contents,
+// newest first); nulls for an unknown thread.
+UNWIND range(0, size($threadUuids) - 1) AS position
+OPTIONAL MATCH (u:User)-[:HAS_THREAD]->(t:Thread {uuid: $threadUuids[position]})
+WHERE t.projectId = $projectId
+OPTIONAL MATCH (u)-[:HAS_NODE]->(userNode:Entity)
+CALL (t) {
+  OPTIONAL MATCH (t)-[:HAS_MESSAGE]->(m:Message)
+  WITH m ORDER BY m.seq DESC LIMIT 2
+  RETURN collect(m.content) AS recent
+}
+RETURN position, u.uuid AS groupId, userNode.summary AS userSummary, recent
+ORDER BY position

@@ -1,0 +1,8 @@
+// Full-text search of one user's graph nodes, by name and summary (searchGraph scope NODES).
+// Params: $projectId, $groupId, $query (Lucene text built by the caller, confined to the groupId), $limit.
+// Returns: one row per node found, best first: `node` (with `score`).
+CALL db.index.fulltext.queryNodes('entity_fulltext', $query, {limit: $limit})
+YIELD node AS n, score
+WHERE n.projectId = $projectId AND n.groupId = $groupId
+RETURN n {.*, score: score} AS node
+ORDER BY score DESC

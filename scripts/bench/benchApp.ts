@@ -1,0 +1,73 @@
+import { randomUUID } from "node:crypto";
+import pino from "pino";
+import { type App, createApp } from "../../src/app";
+import { Baseline } from "./baseline";
+import type { BenchNeo4j } from "./neo4j";
+
+export type Variables = Record<string, unknown>;
+
+export interface StatementCount {
+  total: number;
+  byQuery: Record<string, number>;
+}
+
+/**
+ * The service as the benchmark drives it: built by createApp like the tests' app (test/support/testApp.ts),
+ * in a project of this run's own, with GraphQL executed in process (no socket, so the figures are the
+ * service's and Neo4j's, not HTTP's). It holds the baseline's driver beside it.
+ */
+export interface BenchApp {
+  projectId: string;
+  baseline: Baseline;
+  /** Runs one GraphQL operation and returns its data; any GraphQL error fails the benchmark. */
+  execute<T = Record<string, unknown>>(query: string, variables?: Variables): Promise<T>;
+  /** The service's Cypher statements so far, by Cypher file name (from its Prometheus counter). */
+  statements(): Promise<StatementCount>;
+  close(): Promise<void>;
+}
+
+export async function startBenchApp(target: BenchNeo4j): Promise<BenchApp> {
+  const projectId = `bench-${randomUUID()}`;
+  const app = await createApp(
+    {
+      neo4jUri: target.uri,
+      neo4jUsername: target.username,
+      neo4jPassword: target.password,
+      neo4jDatabase: target.database,
+      projectId,
+      nodeEnv: "production",
+    },
+    pino({ level: "silent" }),
+  );
+  const baseline = Baseline.connect(target);
+  return {
+    projectId,
+    baseline,
+    execute: (query, variables) => execute(app, query, variables),
+    statements: () => statements(app),
+    async close() {
+      await baseline.close();
+      await app.close();
+    },
+  };
+}
+
+async function execute<T>(app: App, query: string, variables?: Variables): Promise<T> {
+  const response = await app.server.apollo.executeOperation(
+    { query, variables },
+    { contextValue: app.server.context() },
+  );
+  if (response.body.kind !== "single") throw new Error("expected a single GraphQL result, got an incremental one");
+  const { data, errors } = response.body.singleResult;
+  if (errors?.length) {
+    const detail = errors.map((error) => `${String(error.extensions?.code)}: ${error.message}`).join("; ");
+    throw new Error(`GraphQL errors in ${query.replace(/\s+/g, " ").slice(0, 80)}: ${detail}`);
+  }
+  return data as T;
+}
+
+async function statements(app: App): Promise<StatementCount> {
+  const metric = await app.metrics.cypherQueries.get();
+  const byQuery = Object.fromEntries(metric.values.map((value) => [String(value.labels.query), value.value]));
+  return { total: Object.values(byQuery).reduce((sum, n) => sum + n, 0), byQuery };
+}

@@ -1,0 +1,83 @@
+// npm run bench: how fast the service is, as ratios against a naive baseline measured in the same run on
+// the same Neo4j (absolute times say more about the machine than about the code; the project's tests
+// assert no timings, this reports them). Starts a throwaway Neo4j unless NEO4J_BENCH_URI names one,
+// prints a table to stdout (progress to stderr) and writes scripts/bench/results/latest.json.
+import path from "node:path";
+import { type BenchApp, startBenchApp } from "./benchApp";
+import { type BenchNeo4j, benchNeo4j } from "./neo4j";
+import { machineInfo, printMachine, printTable, progress, type ScenarioResult, writeJson } from "./report";
+import { addMessagesThroughput } from "./scenarios/addMessages";
+import { deleteLargeUser } from "./scenarios/deleteUser";
+import { usersWithNodes } from "./scenarios/usersWithNodes";
+import { usersWithThreads } from "./scenarios/usersWithThreads";
+
+// In this order: the read scenarios page the newest users, so each must run right after seeding its own.
+const SCENARIOS: [string, (app: BenchApp) => Promise<ScenarioResult>][] = [
+  ["users with their nodes", usersWithNodes],
+  ["users with threads and messages", usersWithThreads],
+  ["addMessages throughput", addMessagesThroughput],
+  ["deleteUser of a large user", deleteLargeUser],
+];
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  progress(process.env.NEO4J_BENCH_URI ? `using Neo4j at ${process.env.NEO4J_BENCH_URI}` : "starting a throwaway Neo4j");
+  const target = await benchNeo4j();
+  stopOnSignal(target);
+  try {
+    const app = await startBenchApp(target);
+    try {
+      const machine = machineInfo(await describeNeo4j(app, target));
+      printMachine(machine);
+      const scenarios: ScenarioResult[] = [];
+      for (const [name, run] of SCENARIOS) scenarios.push(await runScenario(name, run, app));
+      printTable(scenarios);
+      const durationSeconds = Math.round((Date.now() - startedAt.getTime()) / 100) / 10;
+      const file = await writeJson({ startedAt: startedAt.toISOString(), durationSeconds, machine, scenarios });
+      console.log(`\nresults written to ${path.relative(process.cwd(), file)} (run took ${durationSeconds} s)`);
+    } finally {
+      if (target.kind === "external") await removeProjectData(app);
+      await app.close();
+    }
+  } finally {
+    await target.stop();
+  }
+}
+
+async function runScenario(name: string, run: (app: BenchApp) => Promise<ScenarioResult>, app: BenchApp): Promise<ScenarioResult> {
+  progress(`${name}…`);
+  const start = performance.now();
+  const result = await run(app);
+  progress(`${name}: ratio ${result.ratio}× (${((performance.now() - start) / 1000).toFixed(1)} s with seeding)`);
+  return result;
+}
+
+async function describeNeo4j(app: BenchApp, target: BenchNeo4j): Promise<string> {
+  const [row] = await app.baseline.read(`CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition`);
+  const where = target.kind === "throwaway" ? "throwaway, started for this run" : `at ${target.uri}`;
+  return `${String(row?.name)} ${String(row?.version)} ${String(row?.edition)} (${where})`;
+}
+
+// On a Neo4j the run did not start, it leaves nothing behind but what was there: its project's nodes go.
+async function removeProjectData(app: BenchApp): Promise<void> {
+  progress(`removing project ${app.projectId} from the external Neo4j`);
+  await app.baseline.autoCommit(
+    `MATCH (n) WHERE n.projectId = $projectId CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`,
+    { projectId: app.projectId },
+  );
+}
+
+// A throwaway Neo4j dies with this process anyway (tieToParent); stopping it here also removes its store.
+function stopOnSignal(target: BenchNeo4j): void {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      progress(`${signal}: stopping`);
+      void target.stop().finally(() => process.exit(130));
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,63 @@
+// Where the benchmark runs: the Neo4j named by NEO4J_BENCH_URI (with NEO4J_BENCH_PASSWORD, and
+// NEO4J_BENCH_USERNAME / NEO4J_BENCH_DATABASE when not `neo4j`), else a throwaway one started for this
+// run the way the tests start theirs (test/setup/globalSetup.ts): a free port, a temporary data
+// directory and a random password, tied to this process so that even a crashed run leaves no Neo4j behind.
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { findFreePort, startLocalNeo4j } from "../../src/localNeo4j";
+
+export interface BenchNeo4j {
+  uri: string;
+  username: string;
+  password: string;
+  database: string;
+  /** "throwaway": started by this run, removed by stop(); "external": given by NEO4J_BENCH_URI, left running. */
+  kind: "throwaway" | "external";
+  /** Stops a throwaway Neo4j and deletes its store; does nothing for an external one. */
+  stop(): Promise<void>;
+}
+
+export async function benchNeo4j(): Promise<BenchNeo4j> {
+  const { NEO4J_BENCH_URI, NEO4J_BENCH_USERNAME, NEO4J_BENCH_PASSWORD, NEO4J_BENCH_DATABASE } = process.env;
+  if (!NEO4J_BENCH_URI) return startThrowawayNeo4j();
+  if (NEO4J_BENCH_PASSWORD === undefined) {
+    throw new Error(`NEO4J_BENCH_PASSWORD is not set, but NEO4J_BENCH_URI is (${NEO4J_BENCH_URI})`);
+  }
+  return {
+    uri: NEO4J_BENCH_URI,
+    username: NEO4J_BENCH_USERNAME || "neo4j",
+    password: NEO4J_BENCH_PASSWORD,
+    database: NEO4J_BENCH_DATABASE || "neo4j",
+    kind: "external",
+    stop: () => Promise.resolve(),
+  };
+}
+
+async function startThrowawayNeo4j(): Promise<BenchNeo4j> {
+  const tempDir = await mkdtemp(path.join(os.tmpdir(), "usergraph-bench-neo4j-"));
+  const removeTempDir = (): Promise<void> => rm(tempDir, { recursive: true, force: true });
+  const password = randomBytes(18).toString("base64url");
+  try {
+    const neo4j = await startLocalNeo4j({
+      port: await findFreePort(),
+      dataDir: path.join(tempDir, "data"),
+      password,
+      tieToParent: true,
+    });
+    let stopped: Promise<void> | undefined;
+    return {
+      uri: neo4j.uri,
+      username: "neo4j",
+      password,
+      database: "neo4j",
+      kind: "throwaway",
+      // Idempotent: the normal end and a signal handler may both ask.
+      stop: () => (stopped ??= neo4j.stop().finally(removeTempDir)),
+    };
+  } catch (error) {
+    await removeTempDir();
+    throw error;
+  }
+}

@@ -1,0 +1,48 @@
+import { randomUUID } from "node:crypto";
+import { paddedWords } from "../domain/graph/text";
+import type { EpisodeSourceName } from "./records";
+import type { Row, StatementRunner } from "./database";
+
+export interface NewEpisode {
+  content: string;
+  source: EpisodeSourceName;
+  sourceDescription: string | null;
+  threadId: string | null;
+  messageUuid: string | null;
+  createdAt: Date | null;
+}
+
+export interface RecordedEpisodes {
+  userLive: boolean;
+  episodes: (Row & { mentioned: string[] })[];
+}
+
+/**
+ * Records episodes in a user's graph, inside the caller's transaction, linked to the nodes they name.
+ * The words of each episode are computed here, once, so that Cypher can test word boundaries with CONTAINS.
+ * Returns null for an unknown user.
+ */
+export async function recordEpisodes(
+  tx: StatementRunner,
+  projectId: string,
+  groupId: string,
+  episodes: readonly NewEpisode[],
+): Promise<RecordedEpisodes | null> {
+  const rows = await tx.run("episode.add-batch", {
+    projectId,
+    groupId,
+    episodes: episodes.map((episode) => ({
+      uuid: randomUUID(),
+      content: episode.content,
+      padded: paddedWords(episode.content),
+      source: episode.source,
+      sourceDescription: episode.sourceDescription,
+      threadId: episode.threadId,
+      messageUuid: episode.messageUuid,
+      createdAt: episode.createdAt?.toISOString() ?? null,
+    })),
+  });
+  const row = rows[0];
+  if (!row) return null;
+  return { userLive: row.userLive === true, episodes: row.episodes as RecordedEpisodes["episodes"] };
+}
