@@ -65,6 +65,9 @@ export async function createServer(deps: ServerDependencies): Promise<UsergraphS
     validationRules: [...armor.validationRules],
     formatError: createFormatError(deps.logger),
     introspection: true,
+    // The entry point owns the signals: it drains HTTP, closes the driver and stops the local Neo4j.
+    // Apollo's own handler would stop the server and re-raise the signal, ending the process early.
+    stopOnTerminationSignals: false,
     logger: deps.logger,
   });
   await apollo.start();

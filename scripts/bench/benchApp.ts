@@ -37,7 +37,8 @@ export async function startBenchApp(target: BenchNeo4j): Promise<BenchApp> {
       projectId,
       nodeEnv: "production",
     },
-    pino({ level: "silent" }),
+    // Silent, so that logging costs nothing in the figures; BENCH_LOG_LEVEL=error shows what failed.
+    pino({ level: process.env.BENCH_LOG_LEVEL ?? "silent" }),
   );
   const baseline = Baseline.connect(target);
   return {

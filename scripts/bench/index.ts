@@ -1,7 +1,8 @@
-// npm run bench: how fast the service is, as ratios against a naive baseline measured in the same run on
-// the same Neo4j (absolute times say more about the machine than about the code; the project's tests
-// assert no timings, this reports them). Starts a throwaway Neo4j unless NEO4J_BENCH_URI names one,
-// prints a table to stdout (progress to stderr) and writes scripts/bench/results/latest.json.
+// npm run bench [-- scenario-id ...]: how fast the service is, as ratios against a naive baseline measured
+// in the same run on the same Neo4j (absolute times say more about the machine than about the code; the
+// project's tests assert no timings, this reports them). Starts a throwaway Neo4j unless NEO4J_BENCH_URI
+// names one, prints a table to stdout (progress to stderr) and writes scripts/bench/results/latest.json.
+// Given scenario ids, runs only those.
 import path from "node:path";
 import { type BenchApp, startBenchApp } from "./benchApp";
 import { type BenchNeo4j, benchNeo4j } from "./neo4j";
@@ -11,15 +12,21 @@ import { deleteLargeUser } from "./scenarios/deleteUser";
 import { usersWithNodes } from "./scenarios/usersWithNodes";
 import { usersWithThreads } from "./scenarios/usersWithThreads";
 
+type Scenario = (app: BenchApp) => Promise<ScenarioResult>;
+
+/** A mistake in how the benchmark was called: reported without a stack trace. */
+class UsageError extends Error {}
+
 // In this order: the read scenarios page the newest users, so each must run right after seeding its own.
-const SCENARIOS: [string, (app: BenchApp) => Promise<ScenarioResult>][] = [
-  ["users with their nodes", usersWithNodes],
-  ["users with threads and messages", usersWithThreads],
-  ["addMessages throughput", addMessagesThroughput],
-  ["deleteUser of a large user", deleteLargeUser],
-];
+const SCENARIOS: Record<string, Scenario> = {
+  "users-with-nodes": usersWithNodes,
+  "users-with-threads": usersWithThreads,
+  "add-messages": addMessagesThroughput,
+  "delete-user": deleteLargeUser,
+};
 
 async function main(): Promise<void> {
+  const selected = selectScenarios(process.argv.slice(2));
   const startedAt = new Date();
   progress(process.env.NEO4J_BENCH_URI ? `using Neo4j at ${process.env.NEO4J_BENCH_URI}` : "starting a throwaway Neo4j");
   const target = await benchNeo4j();
@@ -30,7 +37,7 @@ async function main(): Promise<void> {
       const machine = machineInfo(await describeNeo4j(app, target));
       printMachine(machine);
       const scenarios: ScenarioResult[] = [];
-      for (const [name, run] of SCENARIOS) scenarios.push(await runScenario(name, run, app));
+      for (const [id, run] of selected) scenarios.push(await runScenario(id, run, app));
       printTable(scenarios);
       const durationSeconds = Math.round((Date.now() - startedAt.getTime()) / 100) / 10;
       const file = await writeJson({ startedAt: startedAt.toISOString(), durationSeconds, machine, scenarios });
@@ -44,7 +51,15 @@ async function main(): Promise<void> {
   }
 }
 
-async function runScenario(name: string, run: (app: BenchApp) => Promise<ScenarioResult>, app: BenchApp): Promise<ScenarioResult> {
+function selectScenarios(ids: string[]): [string, Scenario][] {
+  const unknown = ids.filter((id) => !(id in SCENARIOS));
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown scenario ${unknown.join(", ")}; the scenarios are ${Object.keys(SCENARIOS).join(", ")}`);
+  }
+  return Object.entries(SCENARIOS).filter(([id]) => ids.length === 0 || ids.includes(id));
+}
+
+async function runScenario(name: string, run: Scenario, app: BenchApp): Promise<ScenarioResult> {
   progress(`${name}…`);
   const start = performance.now();
   const result = await run(app);
@@ -78,6 +93,7 @@ function stopOnSignal(target: BenchNeo4j): void {
 }
 
 main().catch((error: unknown) => {
-  console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const detail = error instanceof UsageError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  console.error(`bench failed: ${detail}`);
   process.exitCode = 1;
 });
