@@ -52,6 +52,16 @@ describe("searchGraph", () => {
     expect(theirs.data?.searchGraph.edges.map((e: any) => e.uuid)).toEqual([facts.neighbourLives.uuid]);
   });
 
+  it("answers NOT_FOUND for an unknown user, and for a center node outside the user's graph", async () => {
+    expect(errorCodes(await t.execute(SEARCH, { u: "nobody-at-all", q: "Lisbon" }))).toEqual(["NOT_FOUND"]);
+    const [theirNode] = await t.cypher(
+      `MATCH (u:User {projectId: $p, userId: $id})-[:HAS_NODE]->(n) RETURN n.uuid AS uuid`,
+      { p: t.projectId, id: neighbour.userId },
+    );
+    expect(errorCodes(await search({ q: "Lisbon", c: theirNode?.uuid }))).toEqual(["NOT_FOUND"]);
+    expect(errorCodes(await search({ q: "   " }))).toEqual(["BAD_USER_INPUT"]);
+  });
+
   it("returns at most limit results, and refuses a limit of 0 or 51 with BAD_USER_INPUT", async () => {
     expect((await search({ q: "guitar", l: 1 })).data?.searchGraph.edges).toHaveLength(1);
     expect((await search({ q: "guitar", l: 2 })).data?.searchGraph.edges).toHaveLength(2);
