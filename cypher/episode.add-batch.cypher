@@ -1,14 +1,12 @@
 // Records episodes in one user's graph and links each to every node it names: a node of the user's graph
 // whose name's words occur in the episode's words, and the user node when the episode contains the user's
 // email, userId or full name (the node's matchKeys). Words were computed by the caller; a padded word
-// string makes CONTAINS a word-boundary test. Takes the user's lock first, like every graph write.
+// string makes CONTAINS a word-boundary test. The caller holds the user's lock (user.lock).
 // Params: $projectId, $groupId (the user's uuid), $episodes (list of {uuid, content, padded, source,
 //         sourceDescription, threadId, messageUuid, createdAt (ISO text or null)}).
 // Returns: one row, `episodes` (list of maps, in input order, each with `mentioned` uuids) and `userLive`;
 // no row for an unknown user.
 MATCH (u:User {projectId: $projectId, uuid: $groupId})-[:HAS_NODE]->(userNode:Entity)
-SET u.graphRevision = coalesce(u.graphRevision, 0) + 1
-WITH u, userNode
 UNWIND range(0, size($episodes) - 1) AS position
 WITH u, userNode, position, $episodes[position] AS item
 CREATE (episode:Episodic {

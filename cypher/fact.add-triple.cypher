@@ -1,16 +1,13 @@
 // Adds a fact triple to one user's graph: resolves or creates both nodes, records the FACT_TRIPLE episode,
 // and adds the fact, or cites the episode on an identical fact that already holds.
-// Raising the user's graph revision from its own value takes the user's write lock before anything is
-// read, so writes to one user's graph are serialised: node resolution cannot race, and the summaries
-// recomputed later in the same transaction see every fact. A name among the user node's resolveKeys
-// (userId, email, full name, node name) means the user node.
+// The caller holds the user's lock (user.lock), so writes to one user's graph are serialised: node
+// resolution cannot race, and the summaries recomputed later in the same transaction see every fact.
+// A name among the user node's resolveKeys (userId, email, full name, node name) means the user node.
 // Params: $projectId, $userId, $source and $target ({uuid, name, nameKey, nameWords, description}),
 //         $fact {uuid, name, fact, validAt, invalidAt (ISO text or null)}, $episode {uuid, content},
 //         $threadId (or null).
 // Returns: one row, `fact`, `userLive`, `threadFound`; no row for an unknown user.
 MATCH (u:User {projectId: $projectId, userId: $userId})-[:HAS_NODE]->(userNode:Entity)
-SET u.graphRevision = coalesce(u.graphRevision, 0) + 1
-WITH u, userNode
 OPTIONAL MATCH (u)-[:HAS_THREAD]->(thread:Thread {threadId: $threadId})
 WITH u, userNode, thread
 CALL (u, userNode) {

@@ -1,11 +1,9 @@
 // Removes a fact, with the FACT_TRIPLE episodes that stated only this fact (their text is the fact
-// itself). Takes the owning user's lock first, like every write to a user's graph.
+// itself). The caller holds the owning user's lock (user.lock), like every write to a user's graph.
 // Params: $projectId, $uuid.
 // Returns: one row, `affected` (the uuids of the fact's two nodes); no row for an unknown fact.
 MATCH (source:Entity)-[f:RELATES_TO {uuid: $uuid}]->(target:Entity)
 WHERE f.projectId = $projectId
-MATCH (u:User {projectId: $projectId, uuid: f.groupId})
-SET u.graphRevision = coalesce(u.graphRevision, 0) + 1
 WITH source, target, f, f.episodes AS cited
 DELETE f
 WITH source, target, cited

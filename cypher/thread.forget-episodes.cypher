@@ -1,12 +1,10 @@
 // Before a thread goes: removes its episodes, the facts that only they support, and the episodes' ids
-// from facts that other episodes support too. Takes the user's lock first, like every graph write.
+// from facts that other episodes support too. The caller holds the user's lock (user.lock).
 // Facts cite episodes that mention the fact's nodes, so the facts are found from the episodes' mentions.
 // Params: $projectId, $threadId.
 // Returns: one row, `affected` (uuids of nodes that lost a fact or a mention), `deletedFacts`,
 // `deletedEpisodes`; no row for an unknown thread.
 MATCH (u:User)-[:HAS_THREAD]->(:Thread {projectId: $projectId, threadId: $threadId})
-SET u.graphRevision = coalesce(u.graphRevision, 0) + 1
-WITH u
 OPTIONAL MATCH (episode:Episodic {projectId: $projectId, threadId: $threadId})
 WHERE episode.groupId = u.uuid
 WITH collect(episode) AS episodes

@@ -8,6 +8,7 @@ import { recordEpisodes } from "./episodes";
 import { toEpisodeRecord, toFactRecord } from "./graphRows";
 import type { EpisodeRecord, FactRecord } from "./records";
 import { refreshSummaries } from "./summaries";
+import { lockOwningUser } from "./worldLock";
 
 /**
  * Writes to users' knowledge graphs. Every write is one transaction that also recomputes the summaries
@@ -22,6 +23,9 @@ export class GraphStore {
 
   addFactTriple(userId: string, triple: NewFactTriple): Promise<FactRecord> {
     return this.db.writeTransaction(async (tx) => {
+      if ((await lockOwningUser(tx, "user.owner", { projectId: this.projectId, userId })) !== "live") {
+        throw notFound(`no user with userId "${userId}"`);
+      }
       const rows = await tx.run("fact.add-triple", {
         projectId: this.projectId,
         userId,
@@ -49,6 +53,9 @@ export class GraphStore {
 
   invalidateFact(uuid: string, invalidAt: Date | null): Promise<FactRecord> {
     return this.db.writeTransaction(async (tx) => {
+      if ((await lockOwningUser(tx, "fact.owner", { projectId: this.projectId, uuid })) !== "live") {
+        throw notFound(`no fact with uuid "${uuid}"`);
+      }
       const rows = await tx.run("fact.invalidate", {
         projectId: this.projectId,
         uuid,
@@ -66,6 +73,7 @@ export class GraphStore {
   /** Removes a fact; false for an unknown uuid. */
   deleteFact(uuid: string): Promise<boolean> {
     return this.db.writeTransaction(async (tx) => {
+      if ((await lockOwningUser(tx, "fact.owner", { projectId: this.projectId, uuid })) !== "live") return false;
       const rows = await tx.run("fact.delete", { projectId: this.projectId, uuid });
       const row = rows[0];
       if (!row) return false;
@@ -76,6 +84,9 @@ export class GraphStore {
 
   addData(user: { userId: string; uuid: string }, data: NewData): Promise<EpisodeRecord & { mentioned: string[] }> {
     return this.db.writeTransaction(async (tx) => {
+      if ((await lockOwningUser(tx, "user.owner", { projectId: this.projectId, userId: user.userId })) !== "live") {
+        throw notFound(`no user with userId "${user.userId}"`);
+      }
       const recorded = await recordEpisodes(tx, this.projectId, user.uuid, [
         { ...data, threadId: null, messageUuid: null, createdAt: null },
       ]);

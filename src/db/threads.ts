@@ -4,6 +4,7 @@ import type { PageRequest } from "../domain/pagination";
 import type { NewMessage } from "../domain/threadInput";
 import { type Database, type Row, isConstraintViolation } from "./database";
 import { recordEpisodes } from "./episodes";
+import { lockOwningUser } from "./worldLock";
 import type { GraphStore } from "./graph";
 import type { MessageRecord, PageRows, ThreadRecord } from "./records";
 import { toMessageRecord, toThreadRecord } from "./threadRows";
@@ -106,6 +107,9 @@ export class ThreadStore {
       createdAt: message.createdAt === null ? null : message.createdAt.toISOString(),
     }));
     return this.db.writeTransaction(async (tx) => {
+      if ((await lockOwningUser(tx, "thread.owner", { projectId: this.projectId, threadId })) !== "live") {
+        throw notFound(`no thread with threadId "${threadId}"`);
+      }
       const rows = await tx.run("message.add", { projectId: this.projectId, threadId, messages: prepared });
       if (rows.length === 0 || rows[0]?.userLive !== true) throw notFound(`no thread with threadId "${threadId}"`);
       const thread = toThreadRecord(rows[0].thread as Row);
@@ -132,6 +136,7 @@ export class ThreadStore {
    */
   deleteThread(threadId: string): Promise<{ deletedMessages: number } | null> {
     return this.db.writeTransaction(async (tx) => {
+      if ((await lockOwningUser(tx, "thread.owner", { projectId: this.projectId, threadId })) !== "live") return null;
       const affected = await this.graph.forgetThreadEpisodes(tx, threadId);
       const rows = await tx.run("thread.delete", { projectId: this.projectId, threadId });
       if (!rows[0]) return null;
