@@ -6,6 +6,16 @@ import type { BenchNeo4j } from "./neo4j";
 
 export type Variables = Record<string, unknown>;
 
+/** A GraphQL operation answered with errors; `codes` are their extensions.code, in order. */
+export class GraphQLFailure extends Error {
+  constructor(
+    message: string,
+    readonly codes: string[],
+  ) {
+    super(message);
+  }
+}
+
 export interface StatementCount {
   total: number;
   byQuery: Record<string, number>;
@@ -61,8 +71,9 @@ async function execute<T>(app: App, query: string, variables?: Variables): Promi
   if (response.body.kind !== "single") throw new Error("expected a single GraphQL result, got an incremental one");
   const { data, errors } = response.body.singleResult;
   if (errors?.length) {
-    const detail = errors.map((error) => `${String(error.extensions?.code)}: ${error.message}`).join("; ");
-    throw new Error(`GraphQL errors in ${query.replace(/\s+/g, " ").slice(0, 80)}: ${detail}`);
+    const codes = errors.map((error) => String(error.extensions?.code));
+    const detail = errors.map((error, i) => `${codes[i]}: ${error.message}`).join("; ");
+    throw new GraphQLFailure(`GraphQL errors in ${query.replace(/\s+/g, " ").slice(0, 80)}: ${detail}`, codes);
   }
   return data as T;
 }

@@ -11,11 +11,9 @@ import { addMessagesThroughput } from "./scenarios/addMessages";
 import { deleteLargeUser } from "./scenarios/deleteUser";
 import { usersWithNodes } from "./scenarios/usersWithNodes";
 import { usersWithThreads } from "./scenarios/usersWithThreads";
+import { UsageError } from "./usageError";
 
 type Scenario = (app: BenchApp) => Promise<ScenarioResult>;
-
-/** A mistake in how the benchmark was called: reported without a stack trace. */
-class UsageError extends Error {}
 
 // In this order: the read scenarios page the newest users, so each must run right after seeding its own.
 const SCENARIOS: Record<string, Scenario> = {

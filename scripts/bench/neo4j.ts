@@ -7,6 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { findFreePort, startLocalNeo4j } from "../../src/localNeo4j";
+import { UsageError } from "./usageError";
 
 export interface BenchNeo4j {
   uri: string;
@@ -23,7 +24,7 @@ export async function benchNeo4j(): Promise<BenchNeo4j> {
   const { NEO4J_BENCH_URI, NEO4J_BENCH_USERNAME, NEO4J_BENCH_PASSWORD, NEO4J_BENCH_DATABASE } = process.env;
   if (!NEO4J_BENCH_URI) return startThrowawayNeo4j();
   if (NEO4J_BENCH_PASSWORD === undefined) {
-    throw new Error(`NEO4J_BENCH_PASSWORD is not set, but NEO4J_BENCH_URI is (${NEO4J_BENCH_URI})`);
+    throw new UsageError(`NEO4J_BENCH_PASSWORD is not set, but NEO4J_BENCH_URI is (${NEO4J_BENCH_URI})`);
   }
   return {
     uri: NEO4J_BENCH_URI,

@@ -4,7 +4,7 @@
 import type { BenchApp } from "../benchApp";
 import type { ScenarioResult } from "../report";
 import { addUsers } from "../seed";
-import { expectSame, measureSides } from "./common";
+import { expectSame, measureSides, SEQUENTIAL_NOTE } from "./common";
 
 const USERS = 100;
 
@@ -52,5 +52,5 @@ export async function usersWithNodes(app: BenchApp): Promise<ScenarioResult> {
     ours: { method: `users(first: ${USERS}) { node { summary } } through GraphQL, batched loaders`, run: ours },
     baseline: { method: `the page, then one statement per user for the node (N+1)`, run: naive },
   });
-  return { id: "users-with-nodes", title: `1. ${USERS} users with node summary`, ...sides, notes: [] };
+  return { id: "users-with-nodes", title: `1. ${USERS} users with node summary`, ...sides, notes: [SEQUENTIAL_NOTE] };
 }

@@ -6,7 +6,7 @@ import type { BenchApp } from "../benchApp";
 import { inPool } from "../pool";
 import type { ScenarioResult } from "../report";
 import { addMessages, addUsers, createThreads, message } from "../seed";
-import { expectSame, measureSides } from "./common";
+import { expectSame, measureSides, SEQUENTIAL_NOTE } from "./common";
 
 const USERS = 50;
 const THREADS_PER_USER = 5;
@@ -87,7 +87,10 @@ export async function usersWithThreads(app: BenchApp): Promise<ScenarioResult> {
     id: "users-with-threads",
     title: `2. ${USERS} users × ${PAGE} threads × ${PAGE} messages`,
     ...sides,
-    notes: ["the baseline reads threadCount and messageCount with the threads (no extra statements for them)"],
+    notes: [
+      "the baseline reads threadCount and messageCount with the threads (no extra statements for them)",
+      SEQUENTIAL_NOTE,
+    ],
   };
 }
 
