@@ -4,7 +4,7 @@ describe("thread loaders", () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
-    for (let u = 0; u < 50; u += 1) {
+    const seedUser = async (u: number): Promise<void> => {
       const userId = `tb-${String(u).padStart(2, "0")}`;
       await t.execute(`mutation($id: ID!) { addUser(input: { userId: $id }) { uuid } }`, { id: userId });
       // Users own 0 to 6 threads, so some pages are short and some users have none.
@@ -19,8 +19,12 @@ describe("thread loaders", () => {
           });
         }),
       );
+    };
+    // Users in parallel batches: each user's writes queue on that user's lock, different users' do not.
+    for (let start = 0; start < 50; start += 10) {
+      await Promise.all(Array.from({ length: 10 }, (_, k) => seedUser(start + k)));
     }
-  });
+  }, 180_000);
   afterAll(() => t.close());
 
   const QUERY = `{ users(first: 50) { edges { node { userId threadCount

@@ -1,6 +1,11 @@
+import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
 import { parse } from "yaml";
+import { startBillingServer } from "../../examples/billing/server";
+import { startGateway } from "../../scripts/gateway";
+import { composeSupergraph, loadSupergraphConfig } from "../../scripts/supergraph";
 import { packageRoot } from "../../src/paths";
 
 // docker-compose.yml and the Dockerfile cannot be run on machines without Docker (CI included), so
@@ -8,7 +13,8 @@ import { packageRoot } from "../../src/paths";
 
 interface ComposeService {
   image?: string;
-  build?: string;
+  build?: string | { context: string; dockerfile: string };
+  command?: string[];
   environment?: Record<string, string>;
   ports?: string[];
   volumes?: string[];
@@ -24,6 +30,7 @@ interface Compose {
 const read = (file: string): string => readFileSync(path.join(packageRoot, file), "utf8");
 const compose = parse(read("docker-compose.yml")) as Compose;
 const dockerfile = read("Dockerfile");
+const demoDockerfile = read("examples/Dockerfile");
 const packageJson = JSON.parse(read("package.json")) as { main: string; scripts: Record<string, string> };
 
 function service(name: string): ComposeService {
@@ -112,5 +119,119 @@ describe("Dockerfile", () => {
     expect(runtime).toMatch(/^COPY --from=build \/app\/dist \.\/dist$/m);
     expect(runtime).toMatch(/^COPY schema\.graphql /m);
     expect(runtime).toMatch(/^COPY cypher /m);
+  });
+});
+
+// The demo subgraph and the gateway run the repository's TypeScript with tsx in an image of their own.
+// Nothing here can run Docker, so these pin the wiring: what the image holds, what each service runs,
+// where the gateway finds each subgraph, and that the healthchecks answer a real server.
+
+/** The sources of examples/Dockerfile's COPY lines (the last word of each is the destination). */
+function copiedSources(file: string): string[] {
+  return file
+    .split("\n")
+    .filter((line) => line.startsWith("COPY ") && !line.includes("--from="))
+    .flatMap((line) => line.slice("COPY ".length).trim().split(/\s+/).slice(0, -1));
+}
+
+/** A TypeScript file and the repository files it imports by relative path, transitively. */
+function withRelativeImports(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const source = readFileSync(path.join(packageRoot, file), "utf8");
+  for (const match of source.matchAll(/from "(\.\.?\/[^"]+)"/g)) {
+    const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), match[1] ?? ""));
+    withRelativeImports(target.endsWith(".ts") ? target : `${target}.ts`, seen);
+  }
+  return seen;
+}
+
+/** A healthcheck's `node -e` script, pointed at another port; its exit code. */
+async function runHealthcheck(svc: ComposeService, from: number, to: number): Promise<number> {
+  const [, node, flag, script = ""] = svc.healthcheck?.test ?? [];
+  expect([node, flag]).toEqual(["node", "-e"]);
+  expect(script).toContain(`127.0.0.1:${from}/`);
+  return promisify(execFile)(process.execPath, ["-e", script.replace(`:${from}/`, `:${to}/`)]).then(
+    () => 0,
+    (error: { code: number }) => error.code,
+  );
+}
+
+describe("docker-compose.yml: the federated graph", () => {
+  const demoBuild = { context: ".", dockerfile: "examples/Dockerfile" };
+
+  it("builds billing and the gateway from examples/Dockerfile with the repository as context", () => {
+    expect(service("billing").build).toEqual(demoBuild);
+    expect(service("gateway").build).toEqual(demoBuild);
+    expect(existsSync(path.join(packageRoot, demoBuild.dockerfile))).toBe(true);
+    expect(demoDockerfile).toMatch(/^FROM node:20\b/m);
+    expect(demoDockerfile).toMatch(/^RUN npm ci\b/m);
+    // Composition happens when the image is built, so an image whose subgraphs do not compose never is.
+    expect(demoDockerfile).toMatch(/^RUN npx tsx scripts\/supergraph\.ts$/m);
+  });
+
+  it("copies into the image every file the services run, import and read, and .dockerignore keeps none out", () => {
+    const sources = copiedSources(demoDockerfile);
+    const covered = (file: string) => sources.some((source) => file === source || file.startsWith(`${source.replace(/\/$/, "")}/`));
+    const commands = [service("billing"), service("gateway")].map((svc) => svc.command ?? []);
+    expect(commands).toEqual([
+      ["npx", "tsx", "examples/billing/index.ts"],
+      ["npx", "tsx", "scripts/gateway.ts"],
+    ]);
+    const run = [...commands.map((command) => command[2] ?? ""), "scripts/supergraph.ts"];
+    const config = loadSupergraphConfig();
+    const read = [
+      "package.json",
+      "package-lock.json",
+      "supergraph.config.json",
+      ...config.subgraphs.map((subgraph) => path.relative(packageRoot, subgraph.schema)),
+    ];
+    const needed = [...new Set([...run.flatMap((file) => [...withRelativeImports(file)]), ...read])];
+    expect(needed.filter((file) => !covered(file))).toEqual([]);
+    for (const source of sources) expect(existsSync(path.join(packageRoot, source))).toBe(true);
+    const ignored = readFileSync(path.join(packageRoot, ".dockerignore"), "utf8").split("\n");
+    const patterns = ignored.map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
+    expect(needed.filter((file) => patterns.some((pattern) => file === pattern || file.startsWith(`${pattern}/`)))).toEqual([]);
+  });
+
+  it("publishes the gateway on 4100 and billing on 4001, the ports they are told to serve", () => {
+    const billing = service("billing");
+    const gateway = service("gateway");
+    expect(publishedPorts(billing)).toContainEqual({ host: 4001, container: Number(billing.environment?.BILLING_PORT) });
+    expect(publishedPorts(gateway)).toContainEqual({ host: 4100, container: Number(gateway.environment?.GATEWAY_PORT) });
+  });
+
+  it("starts the gateway once usergraph and billing are healthy, and routes every subgraph to its service", () => {
+    const gateway = service("gateway");
+    expect(gateway.depends_on).toEqual({
+      usergraph: { condition: "service_healthy" },
+      billing: { condition: "service_healthy" },
+    });
+    const servicePort: Record<string, string | undefined> = {
+      usergraph: service("usergraph").environment?.PORT,
+      billing: service("billing").environment?.BILLING_PORT,
+    };
+    for (const { name } of loadSupergraphConfig().subgraphs) {
+      expect({ name, url: gateway.environment?.[`${name.toUpperCase()}_URL`] }).toEqual({
+        name,
+        url: `http://${name}:${servicePort[name]}/graphql`,
+      });
+    }
+  });
+
+  it("has healthchecks that pass against a running billing subgraph and gateway, and fail with nobody there", async () => {
+    const billing = await startBillingServer({ port: 0, host: "127.0.0.1", userIds: () => ["jane"] });
+    const composed = composeSupergraph(loadSupergraphConfig().subgraphs);
+    const gateway = await startGateway({ supergraphSdl: composed.supergraphSdl ?? "", port: 0, host: "127.0.0.1", logging: false });
+    try {
+      const port = (url: string) => Number(new URL(url).port);
+      expect(await runHealthcheck(service("billing"), 4001, port(billing.url))).toBe(0);
+      expect(await runHealthcheck(service("gateway"), 4100, port(gateway.url))).toBe(0);
+      await billing.stop();
+      expect(await runHealthcheck(service("billing"), 4001, port(billing.url))).toBe(1);
+    } finally {
+      await gateway.close();
+      await billing.stop();
+    }
   });
 });
