@@ -14,6 +14,7 @@ import type { Database } from "./db/database";
 import { createFormatError } from "./formatError";
 import type { Metrics } from "./metrics";
 import { requestLogPlugin } from "./plugins/requestLog";
+import { createRestRouter } from "./rest";
 import { buildSchema } from "./schema";
 
 export interface ServerDependencies {
@@ -87,6 +88,7 @@ export async function createServer(deps: ServerDependencies): Promise<UsergraphS
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
   app.use("/graphql", express.json({ limit: "2mb" }), expressMiddleware(apollo, { context: () => Promise.resolve(context()) }));
+  app.use("/api/v2", createRestRouter({ context, logger: deps.logger }));
 
   return {
     apollo,

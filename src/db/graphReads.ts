@@ -75,6 +75,22 @@ export class GraphReads {
     }));
   }
 
+  /** Every fact of each user's graph, invalid ones included, newest first (Zep's edge list by user). */
+  async factPagesByUsers(userUuids: readonly string[], request: PageRequest<TimeUuidCursorKey>): Promise<PageRows<FactRecord>[]> {
+    const rows = await this.db.read("fact.page-by-users", {
+      projectId: this.projectId,
+      userUuids,
+      limit: request.size + 1,
+      afterCreatedAt: request.cursor?.createdAt ?? null,
+      afterUuid: request.cursor?.uuid ?? null,
+    });
+    return rows.map((row) => ({
+      rows: (row.facts as Row[]).map(toFactRecord),
+      hasBeyondCursor: row.hasPrevious as boolean,
+      totalCount: row.totalCount as number,
+    }));
+  }
+
   async mentionsByEpisodes(episodeUuids: readonly string[]): Promise<EntityNodeRecord[][]> {
     const rows = await this.db.read("episode.mentions-by-uuids", { projectId: this.projectId, uuids: episodeUuids });
     return rows.map((row) => (row.nodes as Row[]).map(toEntityNodeRecord));

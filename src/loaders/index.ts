@@ -32,6 +32,9 @@ export function createLoaders(stores: { users: UserStore; threads: ThreadStore; 
     graphNodePageByUser: createPageLoader<PageRequest<TimeUuidCursorKey>, EntityNodeRecord>((uuids, request) =>
       graph.entityPagesByUsers(uuids, request),
     ),
+    factPageByUser: createPageLoader<PageRequest<TimeUuidCursorKey>, FactRecord>((uuids, request) =>
+      graph.factPagesByUsers(uuids, request),
+    ),
     mentionsByEpisode: new DataLoader<string, EntityNodeRecord[]>((uuids) => graph.mentionsByEpisodes(uuids)),
     latestEpisodesByUser: createPageLoader<{ limit: number }, EpisodeRecord>(async (uuids, { limit }) =>
       (await graph.latestEpisodesByUsers(uuids, limit)).map((rows) => ({ rows, hasBeyondCursor: false, totalCount: rows.length })),

@@ -1,10 +1,8 @@
 import type { UserResolvers } from "../__generated__/resolvers-types";
 import { CONNECTION_PAGE_LIMITS, parsePageRequest, toConnection } from "../domain/pagination";
-import { badUserInput } from "../errors";
 import { parseTimeUuidCursorKey, timeUuidCursor } from "../domain/graph/cursors";
 import { parseThreadCursorKey, threadCursor } from "../domain/threadCursors";
-
-export const MAX_EPISODES = 100;
+import { latestEpisodes } from "../services/graph";
 
 export const User: UserResolvers = {
   // The gateway's _entities calls come through the same loader as every other user lookup: a batch of
@@ -24,11 +22,5 @@ export const User: UserResolvers = {
     for (const node of page.rows) loaders.entityByUuid.prime(node.uuid, node);
     return { ...toConnection(request, page.rows, page.hasBeyondCursor, timeUuidCursor), totalCount: page.totalCount };
   },
-  episodes: async (user, { last }, { loaders }) => {
-    const limit = last ?? 10;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EPISODES) {
-      throw badUserInput(`last must be between 1 and ${MAX_EPISODES}; got ${limit}`, "last");
-    }
-    return (await loaders.latestEpisodesByUser.load({ parentUuid: user.uuid, request: { limit } })).rows;
-  },
+  episodes: (user, { last }, { loaders }) => latestEpisodes(loaders, user.uuid, last ?? 10),
 };

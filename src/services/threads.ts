@@ -1,0 +1,105 @@
+import type { Context } from "../context";
+import type { MessageRecord, ThreadRecord } from "../db/records";
+import type { MessageCursorKey, ThreadOrder } from "../db/threads";
+import { badUserInput, notFound } from "../errors";
+import { CONNECTION_PAGE_LIMITS, type PageRequest, parseNumberedPage, parsePageRequest, toConnection } from "../domain/pagination";
+import { messageCursor, parseMessageCursorKey } from "../domain/threadCursors";
+import { normalizeSmallMetadata, normalizeThreadId, validateMessages } from "../domain/threadInput";
+import { normalizeUserId } from "../domain/userInput";
+import { userContext } from "./userContext";
+
+// Threads and messages, once, for the GraphQL resolvers and the Zep-compatible REST routes alike.
+
+export type MessagesInput = Parameters<typeof validateMessages>[0];
+
+export async function createThread(
+  { threads, loaders }: Context,
+  input: { threadId: string; userId: string; metadata?: Record<string, unknown> | null },
+): Promise<ThreadRecord> {
+  const thread = await threads.create({
+    threadId: normalizeThreadId(input.threadId),
+    userId: normalizeUserId(input.userId),
+    metadata: normalizeSmallMetadata(input.metadata, "metadata"),
+  });
+  loaders.threadById.prime(thread.threadId, thread);
+  return thread;
+}
+
+export async function addMessages(
+  { threads, loaders }: Context,
+  threadId: string,
+  messages: MessagesInput,
+): Promise<{ thread: ThreadRecord; messageUuids: string[] }> {
+  const id = normalizeThreadId(threadId);
+  const result = await threads.addMessages(id, validateMessages(messages));
+  loaders.threadById.clear(id).prime(id, result.thread);
+  return result;
+}
+
+export async function deleteThread(
+  { threads, loaders }: Context,
+  threadId: string,
+): Promise<{ threadId: string; message: string; deletedMessages: number }> {
+  const id = normalizeThreadId(threadId);
+  const result = await threads.deleteThread(id);
+  if (result === null) throw notFound(`no thread with threadId "${id}"`);
+  loaders.threadById.clear(id);
+  return { threadId: id, message: `thread "${id}" and its messages were deleted`, deletedMessages: result.deletedMessages };
+}
+
+/** The thread, or null (GraphQL's nullable `thread`). */
+export function findThread({ loaders }: Context, threadId: string): Promise<ThreadRecord | null> {
+  return loaders.threadById.load(normalizeThreadId(threadId));
+}
+
+/** The thread, or NOT_FOUND: for every operation that is about one thread. */
+export async function requireThread(ctx: Context, threadId: string): Promise<ThreadRecord> {
+  const id = normalizeThreadId(threadId);
+  const thread = await ctx.loaders.threadById.load(id);
+  if (thread === null) throw notFound(`no thread with threadId "${id}"`);
+  return thread;
+}
+
+export async function listThreadsOrdered(
+  { threads, loaders }: Context,
+  options: { pageNumber?: number | null; pageSize?: number | null; orderBy?: ThreadOrder | null; asc?: boolean | null },
+): Promise<{ threads: ThreadRecord[]; totalCount: number; responseCount: number }> {
+  const page = parseNumberedPage(options.pageNumber, options.pageSize);
+  const result = await threads.listOrdered({ ...page, orderBy: options.orderBy ?? "CREATED_AT", asc: options.asc ?? false });
+  for (const thread of result.threads) loaders.threadById.prime(thread.threadId, thread);
+  return { threads: result.threads, totalCount: result.totalCount, responseCount: result.threads.length };
+}
+
+/**
+ * A thread's messages, oldest first, addressed as Zep's thread.get addresses them: the `lastn` most recent,
+ * else page number `cursor` (from 1) of `limit` messages. Sizes follow the connection's limits (1 to 100).
+ * A thread numbers its messages 0, 1, 2, … in the order they were added and never removes one alone,
+ * so page n is the keyset page after seq (n - 1) * limit - 1: no offset scan.
+ */
+export async function threadMessages(
+  ctx: Context,
+  threadId: string,
+  options: { limit: number; cursor?: number | null; lastn?: number | null },
+): Promise<{ thread: ThreadRecord; messages: MessageRecord[]; totalCount: number }> {
+  const thread = await requireThread(ctx, threadId);
+  const request = options.lastn != null ? lastMessages(options.lastn) : messagePage(options.limit, options.cursor ?? 1);
+  const rows = await ctx.loaders.messagePageByThread.load({ parentUuid: thread.uuid, request });
+  const connection = toConnection(request, rows.rows, rows.hasBeyondCursor, messageCursor);
+  return { thread, messages: connection.edges.map((edge) => edge.node), totalCount: rows.totalCount };
+}
+
+function lastMessages(lastn: number): PageRequest<MessageCursorKey> {
+  return parsePageRequest({ last: lastn }, CONNECTION_PAGE_LIMITS, parseMessageCursorKey);
+}
+
+function messagePage(limit: number, page: number): PageRequest<MessageCursorKey> {
+  if (!Number.isSafeInteger(page) || page < 1) throw badUserInput(`cursor must be a page number from 1; got ${page}`, "cursor");
+  const sized = parsePageRequest({ first: limit }, CONNECTION_PAGE_LIMITS, parseMessageCursorKey);
+  return { ...sized, cursor: page > 1 ? { seq: (page - 1) * sized.size - 1 } : null };
+}
+
+/** Zep's context block for a thread (Thread.userContext), or NOT_FOUND for an unknown thread. */
+export async function threadContext(ctx: Context, threadId: string, limit: number): Promise<string> {
+  const thread = await requireThread(ctx, threadId);
+  return userContext(ctx.loaders, thread.uuid, limit);
+}

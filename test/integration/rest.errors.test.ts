@@ -1,0 +1,160 @@
+import http from "node:http";
+import { Writable } from "node:stream";
+import { Zep, ZepClient } from "@getzep/zep-cloud";
+import DataLoader from "dataloader";
+import express from "express";
+import pino from "pino";
+import { Database } from "../../src/db/database";
+import { CypherFiles } from "../../src/db/cypherFiles";
+import { findFreePort } from "../../src/localNeo4j/port";
+import { createMetrics } from "../../src/metrics";
+import { createRestRouter } from "../../src/rest";
+import { createServer } from "../../src/server";
+import { type TestApp, startTestApp, uniqueId } from "../support/testApp";
+import { failure, messageOf, serveForZep } from "../support/zep";
+
+// What /api/v2 answers when it cannot do what was asked: Zep's error shape `{ message }` with the status the
+// SDKs turn into their error classes, a named refusal for every Zep feature usergraph does not have, and
+// internal failures masked.
+
+
+function listen(app: express.Express): Promise<{ base: string; close: () => Promise<void> }> {
+  const server = http.createServer(app);
+  return new Promise((resolve) => {
+    server.listen(0, () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      resolve({ base: `http://127.0.0.1:${port}/api/v2`, close: () => new Promise((done) => server.close(() => done())) });
+    });
+  });
+}
+
+describe("REST refusals and errors", () => {
+  let t: TestApp;
+  let zep: ZepClient;
+  let base: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    ({ base, zep } = await serveForZep(t));
+  });
+  afterAll(() => t.close());
+
+  it.each([
+    ["graph.clone", () => zep.graph.clone({ sourceUserId: "a", targetUserId: "b" }), "POST /api/v2/graph/clone: graph cloning"],
+    ["graph.setEntityTypes", () => zep.graph.setEntityTypes({}, {}), "PUT /api/v2/entity-types: ontologies"],
+    ["graph.listEntityTypes", () => zep.graph.listEntityTypes(), "GET /api/v2/entity-types: ontologies"],
+    [
+      "user.addUserSummaryInstructions",
+      () => zep.user.addUserSummaryInstructions({ instructions: [{ name: "a", text: "b" }] }),
+      "user summary instructions",
+    ],
+    ["graph.addCustomInstructions", () => zep.graph.addCustomInstructions({ instructions: [{ name: "a", text: "b" }] }), "custom instructions"],
+    ["graph.addBatch", () => zep.graph.addBatch({ episodes: [{ data: "x", type: "text" }], userId: "u" }), "batch ingestion"],
+    ["thread.addMessagesBatch", () => zep.thread.addMessagesBatch("t", { messages: [{ role: "user", content: "x" }] }), "batch ingestion"],
+    ["batch.create", () => zep.batch.create({ name: "b" } as never), "batch ingestion"],
+    ["graph.create", () => zep.graph.create({ graphId: "team" }), "standalone graphs (graph_id)"],
+    ["graph.get", () => zep.graph.get("team"), "standalone graphs (graph_id)"],
+    ["graph.listAll", () => zep.graph.listAll(), "standalone graphs (graph_id)"],
+    ["graph.node.getByGraphId", () => zep.graph.node.getByGraphId("team", {}), "standalone graphs (graph_id)"],
+    ["graph.node.delete", () => zep.graph.node.delete("n"), "DELETE /api/v2/graph/node/n: deleting single nodes"],
+    ["graph.edge.update", () => zep.graph.edge.update("e", { fact: "x" }), "PATCH /api/v2/graph/edge/e: editing nodes and facts"],
+    ["graph.episode.get", () => zep.graph.episode.get("e"), "reading or changing single episodes"],
+    ["graph.observation.getByUserId", () => zep.graph.observation.getByUserId("u", {}), "observations and summaries"],
+    ["thread.getSummary", () => zep.thread.getSummary("t"), "thread summaries and thread episodes"],
+    ["context.listContextTemplates", () => zep.context.listContextTemplates(), "context templates"],
+    ["project.get", () => zep.project.get(), "project settings"],
+    ["task.get", () => zep.task.get("task"), "tasks"],
+  ])("%s answers 400 naming what usergraph does not support", async (_name, call, named) => {
+    const error = await failure(call());
+    expect(error.statusCode).toBe(400);
+    expect(messageOf(error)).toContain(named);
+    expect(messageOf(error)).toMatch(/ is not supported by usergraph$/);
+  });
+
+  it("raises the SDK's BadRequestError where the SDK has one for 400", async () => {
+    expect(await failure(zep.graph.clone({}))).toBeInstanceOf(Zep.BadRequestError);
+  });
+
+  it("answers 400 for a route Zep does not have either, naming method and path", async () => {
+    const response = await fetch(`${base}/no/such/route?x=1`, { method: "PUT" });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ message: "PUT /api/v2/no/such/route is not supported by usergraph" });
+  });
+
+  it("answers 400 for a body that is not JSON, or not a JSON object", async () => {
+    const post = (body: string) => fetch(`${base}/users`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const malformed = await post("{nope");
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toEqual({ message: "the request body is not valid JSON" });
+    const array = await post("[]");
+    expect(array.status).toBe(400);
+    expect(await array.json()).toEqual({ message: "the request body must be a JSON object" });
+    const typed = await post(JSON.stringify({ user_id: 42 }));
+    expect(await typed.json()).toEqual({ message: "user_id must be a string; got 42" });
+  });
+
+  it("answers a query parameter that is not a number with 400", async () => {
+    const response = await fetch(`${base}/users-ordered?pageSize=ten`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ message: 'query parameter pageSize must be an integer; got "ten"' });
+  });
+
+  it("masks an unexpected failure as 500 { message: 'Internal server error' } and logs it in full", async () => {
+    const lines: Record<string, any>[] = [];
+    const logger = pino(
+      { level: "info" },
+      new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(JSON.parse(String(chunk)));
+          done();
+        },
+      }),
+    );
+    // A context whose user lookup fails the way a bug would: not with one of our codes.
+    const context = () => {
+      const ctx = t.app.server.context();
+      ctx.loaders.userById = new DataLoader<string, null>(() => Promise.reject(new Error("bolt://admin:secret@db exploded")));
+      return ctx;
+    };
+    const app = express();
+    app.use("/api/v2", createRestRouter({ context, logger }));
+    const served = await listen(app);
+    try {
+      const client = new ZepClient({ apiKey: "test", baseUrl: served.base });
+      const error = await failure(client.user.get(uniqueId("boom"), { maxRetries: 0 }));
+      expect(error).toBeInstanceOf(Zep.InternalServerError);
+      expect(error.statusCode).toBe(500);
+      expect(error.body).toEqual({ message: "Internal server error" });
+      const logged = lines.find((line) => line.msg === "internal error");
+      expect(logged?.err?.message).toBe("bolt://admin:secret@db exploded");
+      expect(logged?.path?.[0]).toBe("GET");
+      expect(logged?.path?.[1]).toMatch(/^\/api\/v2\/users\/boom-/);
+    } finally {
+      await served.close();
+    }
+  });
+});
+
+describe("REST when Neo4j cannot be reached", () => {
+  it("answers 503 with the service's message, and no internals", async () => {
+    const port = await findFreePort();
+    const logger = pino({ level: "silent" });
+    const metrics = createMetrics();
+    const db = Database.connect(
+      { uri: `bolt://127.0.0.1:${port}`, username: "neo4j", password: "x", database: "neo4j", maxRetryTimeMs: 200 },
+      CypherFiles.load(),
+      metrics,
+      logger,
+    );
+    const server = await createServer({ db, projectId: "unreachable", logger, metrics, production: false });
+    try {
+      const client = new ZepClient({ apiKey: "test", baseUrl: `http://127.0.0.1:${await server.listen(0)}/api/v2` });
+      const error = await failure(client.user.get("x", { maxRetries: 0 }));
+      expect(error.statusCode).toBe(503);
+      expect(error.body).toEqual({ message: "the database is unavailable; try again shortly" });
+    } finally {
+      await server.stop();
+      await db.close();
+    }
+  });
+});
