@@ -4,15 +4,17 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { localNeo4jDefaults, isPortListening, launcherLogFile, startLocalNeo4j } from "../src/localNeo4j";
+import { loadConfig } from "../src/config";
 import { ensureNeo4jJars } from "../src/localNeo4j/jars";
 import { launcherPort, terminateProcess } from "../src/localNeo4j/processes";
 import { localNeo4jDir } from "../src/paths";
 
 const pidFile = path.join(localNeo4jDir, "neo4j.pid");
-const { dataDir, username, password } = localNeo4jDefaults;
+const { username, password } = localNeo4jDefaults;
 
 async function start(): Promise<void> {
-  const port = portFromEnv();
+  // The same NEO4J_LOCAL_PORT and NEO4J_LOCAL_DATA that npm start reads, validated the same way.
+  const { localNeo4jPort: port, localNeo4jDataDir: dataDir } = loadConfig();
   const pid = await readPidFile();
   const runningPort = pid === undefined ? undefined : launcherPort(pid);
   if (pid !== undefined && runningPort !== undefined) {
@@ -49,15 +51,6 @@ async function stop(): Promise<void> {
   console.log(`Neo4j (pid ${pid}) stopped`);
 }
 
-function portFromEnv(): number {
-  const text = process.env.NEO4J_LOCAL_PORT?.trim();
-  if (!text) return localNeo4jDefaults.port;
-  const port = Number(text);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new Error(`NEO4J_LOCAL_PORT must be a whole number from 1 to 65535; got "${text}"`);
-  }
-  return port;
-}
 
 async function readPidFile(): Promise<number | undefined> {
   let text: string;

@@ -8,6 +8,9 @@ export interface Config {
   port: number;
   /** null: start (or reuse) the local Neo4j that the project runs itself. */
   neo4jUri: string | null;
+  /** Where that local Neo4j listens and keeps its data (used only when neo4jUri is null). */
+  localNeo4jPort: number;
+  localNeo4jDataDir: string;
   neo4jUsername: string;
   neo4jPassword: string;
   neo4jDatabase: string;
@@ -41,11 +44,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     return fallback;
   };
 
-  const portText = text("PORT", "4000");
-  const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) {
-    problems.push(`PORT must be a whole number from 0 to 65535; got "${portText}"`);
-  }
+  const portNumber = (name: string, fallback: number, min: number): number => {
+    const value = text(name, String(fallback));
+    const parsed = Number(value);
+    if (!/^\d+$/.test(value) || parsed < min || parsed > 65535) {
+      problems.push(`${name} must be a whole number from ${min} to 65535; got "${value}"`);
+    }
+    return parsed;
+  };
+  const port = portNumber("PORT", 4000, 0);
 
   const uriText = env.NEO4J_URI?.trim();
   const neo4jUri = uriText ? uriText : null;
@@ -62,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config: Config = {
     port,
     neo4jUri,
+    localNeo4jPort: portNumber("NEO4J_LOCAL_PORT", localNeo4jDefaults.port, 1),
+    localNeo4jDataDir: text("NEO4J_LOCAL_DATA", localNeo4jDefaults.dataDir),
     neo4jUsername: text("NEO4J_USERNAME", LOCAL_NEO4J_DEFAULTS.username),
     // Never trimmed: spaces may be part of a password.
     neo4jPassword: env.NEO4J_PASSWORD?.trim() ? env.NEO4J_PASSWORD : LOCAL_NEO4J_DEFAULTS.password,

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   let stopLocalNeo4j: (() => Promise<void>) | null = null;
   if (neo4jUri === null) {
     logger.info("NEO4J_URI is not set: using the local Neo4j (starting it when it is not running)");
-    const local = await ensureLocalNeo4j();
+    const local = await ensureLocalNeo4j({ port: config.localNeo4jPort, dataDir: config.localNeo4jDataDir });
     neo4jUri = local.uri;
     stopLocalNeo4j = local.startedHere ? () => local.stop() : null;
     logger.info({ uri: local.uri, startedHere: local.startedHere }, "local Neo4j ready");

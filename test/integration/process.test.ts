@@ -1,11 +1,15 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import path from "node:path";
 import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { findFreePort, isPortListening } from "../../src/localNeo4j";
 import { packageRoot } from "../../src/paths";
 import { testNeo4jConfig } from "../setup/neo4jEnv";
 
 // The service as a process: configuration from the environment, serving, readiness, and a graceful stop
-// on SIGTERM and SIGINT with exit code 0. With NEO4J_URI set it starts no Neo4j of its own.
+// on SIGTERM and SIGINT with exit code 0. With NEO4J_URI set it starts no Neo4j of its own; without it,
+// it starts (or reuses) the local one, and stops only the one it started.
 
 const entry = path.join(packageRoot, "src", "index.ts");
 
@@ -27,6 +31,13 @@ function startService(env: Record<string, string>): { child: ChildProcessWithout
   child.stdout.on("data", collect);
   child.stderr.on("data", collect);
   return { child, lines };
+}
+
+function servingUrl(lines: readonly string[]): string | undefined {
+  for (const line of lines) {
+    if (line.includes("usergraph is serving")) return (JSON.parse(line) as { url: string }).url.replace("localhost", "127.0.0.1");
+  }
+  return undefined;
 }
 
 async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 60_000): Promise<T> {
@@ -91,4 +102,31 @@ describe("the service process", () => {
     expect(output).toContain("PORT");
     expect(output).toContain("LOG_LEVEL");
   });
+
+  it("without NEO4J_URI starts a local Neo4j, a second instance reuses it, and only its starter stops it", async () => {
+    const port = await findFreePort();
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "usergraph-process-neo4j-"));
+    const localEnv = { PORT: "0", LOG_LEVEL: "info", NEO4J_LOCAL_PORT: String(port), NEO4J_LOCAL_DATA: dataDir };
+    const first = startService({ ...localEnv, PROJECT_ID: `local-${randomUUID()}` });
+    let second: ReturnType<typeof startService> | null = null;
+    try {
+      const firstUrl = await waitFor(() => servingUrl(first.lines), "the first instance to serve", 150_000);
+      expect(first.lines.some((line) => line.includes("local Neo4j ready") && line.includes('"startedHere":true'))).toBe(true);
+      expect((await fetch(firstUrl.replace(/\/graphql$/, "/health/ready"))).status).toBe(200);
+
+      second = startService({ ...localEnv, PROJECT_ID: `local-${randomUUID()}` });
+      await waitFor(() => servingUrl(second!.lines), "the second instance to serve");
+      expect(second.lines.some((line) => line.includes("local Neo4j ready") && line.includes('"startedHere":false'))).toBe(true);
+      second.child.kill("SIGTERM");
+      expect(await exitCode(second.child)).toBe(0);
+      expect(await isPortListening("127.0.0.1", port)).toBe(true);
+
+      first.child.kill("SIGTERM");
+      expect(await exitCode(first.child)).toBe(0);
+      expect(await isPortListening("127.0.0.1", port)).toBe(false);
+    } finally {
+      for (const instance of [first, second]) if (instance && instance.child.exitCode === null) instance.child.kill("SIGKILL");
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 240_000);
 });

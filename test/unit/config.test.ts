@@ -1,4 +1,5 @@
 import { ConfigError, LOCAL_NEO4J_DEFAULTS, loadConfig } from "../../src/config";
+import { localNeo4jDefaults } from "../../src/localNeo4j/defaults";
 
 /** The ConfigError message that `env` produces; fails the test when the config loads. */
 function problemsOf(env: NodeJS.ProcessEnv): string {
@@ -16,6 +17,8 @@ describe("loadConfig", () => {
     expect(loadConfig({})).toEqual({
       port: 4000,
       neo4jUri: null,
+      localNeo4jPort: 7687,
+      localNeo4jDataDir: localNeo4jDefaults.dataDir,
       neo4jUsername: "neo4j",
       neo4jPassword: LOCAL_NEO4J_DEFAULTS.password,
       neo4jDatabase: "neo4j",
@@ -44,10 +47,14 @@ describe("loadConfig", () => {
       PROJECT_ID: "acme",
       LOG_LEVEL: "debug",
       NODE_ENV: "production",
+      NEO4J_LOCAL_PORT: "17687",
+      NEO4J_LOCAL_DATA: "/var/lib/usergraph-neo4j",
     });
     expect(config).toEqual({
       port: 8080,
       neo4jUri: "neo4j+s://abc.databases.neo4j.io",
+      localNeo4jPort: 17687,
+      localNeo4jDataDir: "/var/lib/usergraph-neo4j",
       neo4jUsername: "svc",
       neo4jPassword: "s3cret",
       neo4jDatabase: "users",
@@ -76,6 +83,10 @@ describe("loadConfig", () => {
     const message = problemsOf({ PORT: port });
     expect(message).toContain("PORT");
     expect(message).toContain(`"${port}"`);
+  });
+
+  it.each(["0", "x", "65536"])("refuses NEO4J_LOCAL_PORT=%s, naming it", (port) => {
+    expect(problemsOf({ NEO4J_LOCAL_PORT: port })).toContain(`NEO4J_LOCAL_PORT must be a whole number from 1 to 65535; got "${port}"`);
   });
 
   it.each(["verbose", "INFO", "warning"])("refuses LOG_LEVEL=%s, listing the allowed levels", (level) => {
