@@ -2,11 +2,7 @@
 // NEO4J_BENCH_USERNAME / NEO4J_BENCH_DATABASE when not `neo4j`), else a throwaway one started for this
 // run the way the tests start theirs (test/setup/globalSetup.ts): a free port, a temporary data
 // directory and a random password, tied to this process so that even a crashed run leaves no Neo4j behind.
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { findFreePort, startLocalNeo4j } from "../../src/localNeo4j";
+import { startThrowawayNeo4j } from "../../src/localNeo4j";
 import { UsageError } from "./usageError";
 
 export interface BenchNeo4j {
@@ -22,7 +18,7 @@ export interface BenchNeo4j {
 
 export async function benchNeo4j(): Promise<BenchNeo4j> {
   const { NEO4J_BENCH_URI, NEO4J_BENCH_USERNAME, NEO4J_BENCH_PASSWORD, NEO4J_BENCH_DATABASE } = process.env;
-  if (!NEO4J_BENCH_URI) return startThrowawayNeo4j();
+  if (!NEO4J_BENCH_URI) return throwawayBenchNeo4j();
   if (NEO4J_BENCH_PASSWORD === undefined) {
     throw new UsageError(`NEO4J_BENCH_PASSWORD is not set, but NEO4J_BENCH_URI is (${NEO4J_BENCH_URI})`);
   }
@@ -36,29 +32,7 @@ export async function benchNeo4j(): Promise<BenchNeo4j> {
   };
 }
 
-async function startThrowawayNeo4j(): Promise<BenchNeo4j> {
-  const tempDir = await mkdtemp(path.join(os.tmpdir(), "usergraph-bench-neo4j-"));
-  const removeTempDir = (): Promise<void> => rm(tempDir, { recursive: true, force: true });
-  const password = randomBytes(18).toString("base64url");
-  try {
-    const neo4j = await startLocalNeo4j({
-      port: await findFreePort(),
-      dataDir: path.join(tempDir, "data"),
-      password,
-      tieToParent: true,
-    });
-    let stopped: Promise<void> | undefined;
-    return {
-      uri: neo4j.uri,
-      username: "neo4j",
-      password,
-      database: "neo4j",
-      kind: "throwaway",
-      // Idempotent: the normal end and a signal handler may both ask.
-      stop: () => (stopped ??= neo4j.stop().finally(removeTempDir)),
-    };
-  } catch (error) {
-    await removeTempDir();
-    throw error;
-  }
+async function throwawayBenchNeo4j(): Promise<BenchNeo4j> {
+  const neo4j = await startThrowawayNeo4j({ label: "bench" });
+  return { ...neo4j, database: "neo4j", kind: "throwaway" };
 }

@@ -1,5 +1,5 @@
 import type { PageRequest } from "../domain/pagination";
-import type { Database, Row } from "./database";
+import type { Database, Params, Row } from "./database";
 import { toEpisodeRecord, toFactRecord } from "./graphRows";
 import type { EntityNodeRecord, EpisodeRecord, FactRecord, PageRows } from "./records";
 import { toEntityNodeRecord } from "./userRows";
@@ -41,54 +41,20 @@ export class GraphReads {
     return rows.map((row) => (row.fact ? toFactRecord(row.fact as Row) : null));
   }
 
-  async factPagesByNodes(
+  factPagesByNodes(
     nodeUuids: readonly string[],
     request: PageRequest<TimeUuidCursorKey> & { includeInvalid: boolean },
   ): Promise<PageRows<FactRecord>[]> {
-    const rows = await this.db.read("fact.page-by-nodes", {
-      projectId: this.projectId,
-      nodeUuids,
-      limit: request.size + 1,
-      afterCreatedAt: request.cursor?.createdAt ?? null,
-      afterUuid: request.cursor?.uuid ?? null,
-      includeInvalid: request.includeInvalid,
-    });
-    return rows.map((row) => ({
-      rows: (row.facts as Row[]).map(toFactRecord),
-      hasBeyondCursor: row.hasPrevious as boolean,
-      totalCount: row.totalCount as number,
-    }));
+    return this.timeUuidPages("fact.page-by-nodes", { nodeUuids, includeInvalid: request.includeInvalid }, request, "facts", toFactRecord);
   }
 
-  async entityPagesByUsers(userUuids: readonly string[], request: PageRequest<TimeUuidCursorKey>): Promise<PageRows<EntityNodeRecord>[]> {
-    const rows = await this.db.read("entity.page-by-users", {
-      projectId: this.projectId,
-      userUuids,
-      limit: request.size + 1,
-      afterCreatedAt: request.cursor?.createdAt ?? null,
-      afterUuid: request.cursor?.uuid ?? null,
-    });
-    return rows.map((row) => ({
-      rows: (row.nodes as Row[]).map(toEntityNodeRecord),
-      hasBeyondCursor: row.hasPrevious as boolean,
-      totalCount: row.totalCount as number,
-    }));
+  entityPagesByUsers(userUuids: readonly string[], request: PageRequest<TimeUuidCursorKey>): Promise<PageRows<EntityNodeRecord>[]> {
+    return this.timeUuidPages("entity.page-by-users", { userUuids }, request, "nodes", toEntityNodeRecord);
   }
 
   /** Every fact of each user's graph, invalid ones included, newest first (Zep's edge list by user). */
-  async factPagesByUsers(userUuids: readonly string[], request: PageRequest<TimeUuidCursorKey>): Promise<PageRows<FactRecord>[]> {
-    const rows = await this.db.read("fact.page-by-users", {
-      projectId: this.projectId,
-      userUuids,
-      limit: request.size + 1,
-      afterCreatedAt: request.cursor?.createdAt ?? null,
-      afterUuid: request.cursor?.uuid ?? null,
-    });
-    return rows.map((row) => ({
-      rows: (row.facts as Row[]).map(toFactRecord),
-      hasBeyondCursor: row.hasPrevious as boolean,
-      totalCount: row.totalCount as number,
-    }));
+  factPagesByUsers(userUuids: readonly string[], request: PageRequest<TimeUuidCursorKey>): Promise<PageRows<FactRecord>[]> {
+    return this.timeUuidPages("fact.page-by-users", { userUuids }, request, "facts", toFactRecord);
   }
 
   async mentionsByEpisodes(episodeUuids: readonly string[]): Promise<EntityNodeRecord[][]> {
@@ -148,6 +114,29 @@ export class GraphReads {
     return rows.map((row) => ({
       relevant: (row.relevant as Row[]).map(toContextFact),
       newest: (row.newest as Row[]).map(toContextFact),
+    }));
+  }
+
+  // The forward-only, newest-first pages keyed by (createdAt, uuid): one row per parent, in parent order,
+  // read with one extra item per parent (see toConnection).
+  private async timeUuidPages<T>(
+    queryName: string,
+    params: Params,
+    request: PageRequest<TimeUuidCursorKey>,
+    listKey: string,
+    toRecord: (row: Row) => T,
+  ): Promise<PageRows<T>[]> {
+    const rows = await this.db.read(queryName, {
+      projectId: this.projectId,
+      ...params,
+      limit: request.size + 1,
+      afterCreatedAt: request.cursor?.createdAt ?? null,
+      afterUuid: request.cursor?.uuid ?? null,
+    });
+    return rows.map((row) => ({
+      rows: (row[listKey] as Row[]).map(toRecord),
+      hasBeyondCursor: row.hasPrevious as boolean,
+      totalCount: row.totalCount as number,
     }));
   }
 }

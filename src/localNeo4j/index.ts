@@ -8,6 +8,7 @@ export { localNeo4jDefaults, type LocalNeo4jDefaults } from "./defaults";
 export { ensureNeo4jJars, neo4jLibDir } from "./jars";
 export { launcherLogFile, startLocalNeo4j, type LocalNeo4j, type LocalNeo4jOptions } from "./launch";
 export { findFreePort, isPortListening } from "./port";
+export { startThrowawayNeo4j, type ThrowawayNeo4j } from "./throwaway";
 
 // startedHere: true comes with the handle of the Neo4j that this process started and must stop.
 export type EnsuredLocalNeo4j = { uri: string; startedHere: false } | (LocalNeo4j & { startedHere: true });

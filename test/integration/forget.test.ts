@@ -1,4 +1,5 @@
 import { type TestApp, startTestApp, uniqueId } from "../support/testApp";
+import { leaveTombstone } from "../support/deletion";
 
 // The right to be forgotten: deleteUser must leave nothing that carries the user's world, and nothing
 // else that names them, while a neighbour of the same shape stays exactly as it was.
@@ -93,11 +94,7 @@ describe("deleteUser forgets everything", () => {
   it("hides the user and their threads at once when a deletion is interrupted, and a repeated deleteUser finishes it with full counts", async () => {
     const doomed = await userWithThreads("halfway");
     // What an interrupted deleteUser leaves: the tombstone, and some batches done.
-    await t.cypher(
-      `MATCH (u:User {projectId: $p, userId: $id}) REMOVE u:User
-       SET u:DeletedUser, u.deletedThreads = 0, u.deletedMessages = 0, u.deletedFacts = 0, u.deletedNodes = 0`,
-      { p: t.projectId, id: doomed.userId },
-    );
+    await leaveTombstone(t, doomed.userId);
     await t.cypher(
       `MATCH (u:DeletedUser {projectId: $p, userId: $id})
        CALL (u) { MATCH (m:Message {projectId: $p, groupId: u.groupId}) WITH m LIMIT 60 DETACH DELETE m RETURN count(*) AS n }
@@ -121,11 +118,7 @@ describe("deleteUser forgets everything", () => {
 
   it("refuses new threads and messages for a user whose deletion has begun", async () => {
     const doomed = await userWithThreads("closing");
-    await t.cypher(
-      `MATCH (u:User {projectId: $p, userId: $id}) REMOVE u:User
-       SET u:DeletedUser, u.deletedThreads = 0, u.deletedMessages = 0, u.deletedFacts = 0, u.deletedNodes = 0`,
-      { p: t.projectId, id: doomed.userId },
-    );
+    await leaveTombstone(t, doomed.userId);
     const thread = await t.execute(`mutation($u: ID!) { createThread(input: { threadId: "late-thread", userId: $u }) { threadId } }`, {
       u: doomed.userId,
     });

@@ -1,10 +1,5 @@
-import pino from "pino";
-import { Database } from "../../src/db/database";
-import { CypherFiles } from "../../src/db/cypherFiles";
-import { findFreePort } from "../../src/localNeo4j/port";
-import { createMetrics } from "../../src/metrics";
-import { createServer } from "../../src/server";
 import { type TestApp, startTestApp, uniqueId } from "../support/testApp";
+import { withUnreachableNeo4j } from "../support/unreachable";
 
 describe("over HTTP", () => {
   let t: TestApp;
@@ -81,18 +76,8 @@ describe("over HTTP", () => {
 });
 
 describe("when Neo4j cannot be reached", () => {
-  it("answers SERVICE_UNAVAILABLE and reports not ready", async () => {
-    const port = await findFreePort();
-    const logger = pino({ level: "silent" });
-    const metrics = createMetrics();
-    const db = Database.connect(
-      { uri: `bolt://127.0.0.1:${port}`, username: "neo4j", password: "x", database: "neo4j", maxRetryTimeMs: 200 },
-      CypherFiles.load(),
-      metrics,
-      logger,
-    );
-    const server = await createServer({ db, projectId: "unreachable", logger, metrics, production: false });
-    try {
+  it("answers SERVICE_UNAVAILABLE and reports not ready", () =>
+    withUnreachableNeo4j(async (server, db) => {
       const response = await server.apollo.executeOperation(
         { query: `{ user(userId: "x") { userId } }` },
         { contextValue: server.context() },
@@ -101,9 +86,5 @@ describe("when Neo4j cannot be reached", () => {
       expect(body?.errors?.[0]?.extensions?.code).toBe("SERVICE_UNAVAILABLE");
       expect(body?.errors?.[0]?.message).not.toContain("127.0.0.1");
       expect(await db.ping()).toBe(false);
-    } finally {
-      await server.stop();
-      await db.close();
-    }
-  });
+    }));
 });

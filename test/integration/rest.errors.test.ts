@@ -4,13 +4,9 @@ import { Zep, ZepClient } from "@getzep/zep-cloud";
 import DataLoader from "dataloader";
 import express from "express";
 import pino from "pino";
-import { Database } from "../../src/db/database";
-import { CypherFiles } from "../../src/db/cypherFiles";
-import { findFreePort } from "../../src/localNeo4j/port";
-import { createMetrics } from "../../src/metrics";
 import { createRestRouter } from "../../src/rest";
-import { createServer } from "../../src/server";
 import { type TestApp, startTestApp, uniqueId } from "../support/testApp";
+import { withUnreachableNeo4j } from "../support/unreachable";
 import { failure, messageOf, serveForZep } from "../support/zep";
 
 // What /api/v2 answers when it cannot do what was asked: Zep's error shape `{ message }` with the status the
@@ -136,25 +132,11 @@ describe("REST refusals and errors", () => {
 });
 
 describe("REST when Neo4j cannot be reached", () => {
-  it("answers 503 with the service's message, and no internals", async () => {
-    const port = await findFreePort();
-    const logger = pino({ level: "silent" });
-    const metrics = createMetrics();
-    const db = Database.connect(
-      { uri: `bolt://127.0.0.1:${port}`, username: "neo4j", password: "x", database: "neo4j", maxRetryTimeMs: 200 },
-      CypherFiles.load(),
-      metrics,
-      logger,
-    );
-    const server = await createServer({ db, projectId: "unreachable", logger, metrics, production: false });
-    try {
+  it("answers 503 with the service's message, and no internals", () =>
+    withUnreachableNeo4j(async (server) => {
       const client = new ZepClient({ apiKey: "test", baseUrl: `http://127.0.0.1:${await server.listen(0)}/api/v2` });
       const error = await failure(client.user.get("x", { maxRetries: 0 }));
       expect(error.statusCode).toBe(503);
       expect(error.body).toEqual({ message: "the database is unavailable; try again shortly" });
-    } finally {
-      await server.stop();
-      await db.close();
-    }
-  });
+    }));
 });

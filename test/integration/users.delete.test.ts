@@ -1,4 +1,5 @@
 import { type TestApp, errorCodes, startTestApp, uniqueId } from "../support/testApp";
+import { leaveTombstone } from "../support/deletion";
 
 const DELETE = `mutation($id: ID!) { deleteUser(userId: $id) { userId message deletedThreads deletedMessages deletedFacts deletedNodes } }`;
 
@@ -51,11 +52,7 @@ describe("deleteUser", () => {
     const userId = uniqueId("interrupted");
     const uuid = await addUser(userId);
     // What the first transaction of deleteUser leaves if the process dies right after it.
-    await t.cypher(
-      `MATCH (u:User {projectId: $projectId, userId: $userId}) REMOVE u:User
-       SET u:DeletedUser, u.deletedThreads = 0, u.deletedMessages = 0, u.deletedFacts = 0, u.deletedNodes = 0`,
-      { projectId: t.projectId, userId },
-    );
+    await leaveTombstone(t, userId);
     expect((await t.execute(`query($id: ID!) { user(userId: $id) { userId } }`, { id: userId })).data?.user).toBeNull();
     const result = await t.execute(DELETE, { id: userId });
     expect(result.data?.deleteUser).toMatchObject({ userId, deletedNodes: 1 });
@@ -66,11 +63,7 @@ describe("deleteUser", () => {
   it("finishes interrupted deletions at start-up", async () => {
     const userId = uniqueId("startup");
     const uuid = await addUser(userId);
-    await t.cypher(
-      `MATCH (u:User {projectId: $projectId, userId: $userId}) REMOVE u:User
-       SET u:DeletedUser, u.deletedThreads = 0, u.deletedMessages = 0, u.deletedFacts = 0, u.deletedNodes = 0`,
-      { projectId: t.projectId, userId },
-    );
+    await leaveTombstone(t, userId);
     const restarted = await startTestApp({ projectId: t.projectId });
     try {
       const [left] = await t.cypher(`MATCH (n) WHERE n.groupId = $uuid RETURN count(n) AS n`, { uuid });
