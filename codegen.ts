@@ -2,7 +2,7 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
 
 // schema.graphql is the contract; resolvers are typed from it. Mappers keep the database records apart
 // from the GraphQL types, so a resolver receives what the db layer returns and field resolvers fill in
-// the rest (see src/db/records.ts).
+// the rest (see src/model.ts).
 const config: CodegenConfig = {
   schema: "schema.graphql",
   generates: {
@@ -24,12 +24,12 @@ const config: CodegenConfig = {
           JSONObject: "Record<string, unknown>",
         },
         mappers: {
-          User: "../db/records#UserRecord",
-          EntityNode: "../db/records#EntityNodeRecord",
-          Thread: "../db/records#ThreadRecord",
-          Message: "../db/records#MessageRecord",
-          Fact: "../db/records#FactRecord",
-          Episode: "../db/records#EpisodeRecord",
+          User: "../model#UserRecord",
+          EntityNode: "../model#EntityNodeRecord",
+          Thread: "../model#ThreadRecord",
+          Message: "../model#MessageRecord",
+          Fact: "../model#FactRecord",
+          Episode: "../model#EpisodeRecord",
         },
       },
     },

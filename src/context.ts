@@ -14,6 +14,8 @@ export interface Context {
   threads: ThreadStore;
   graph: GraphStore;
   graphReads: GraphReads;
+  /** How node summaries are made; the default needs no network. */
+  summarizer: Summarizer;
   loaders: Loaders;
   logger: Logger;
 }
@@ -31,5 +33,14 @@ export function createContext({ db, projectId, logger, summarizer = factListSumm
   const graph = new GraphStore(db, projectId, summarizer);
   const threads = new ThreadStore(db, projectId, graph);
   const graphReads = new GraphReads(db, projectId);
-  return { projectId, users, threads, graph, graphReads, loaders: createLoaders({ users, threads, graph: graphReads }), logger };
+  return {
+    projectId,
+    users,
+    threads,
+    graph,
+    graphReads,
+    summarizer,
+    loaders: createLoaders({ users, threads, graph: graphReads }),
+    logger,
+  };
 }

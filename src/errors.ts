@@ -1,61 +1,97 @@
 import { GraphQLError } from "graphql";
 
-// One enum of the codes a client can branch on; each error the service raises on purpose carries one in
-// `extensions.code`. Anything else is a bug or an outage and reaches the client masked (see formatError).
-export const ErrorCode = {
-  BAD_USER_INPUT: "BAD_USER_INPUT",
-  NOT_FOUND: "NOT_FOUND",
-  USER_ALREADY_EXISTS: "USER_ALREADY_EXISTS",
-  THREAD_ALREADY_EXISTS: "THREAD_ALREADY_EXISTS",
-  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
-  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
-} as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+// Every code a client can branch on, with what each door makes of it: the REST status, and whether the
+// client sees the message (public) or a masked "Internal server error". The GraphQL masking (formatError)
+// and the REST statuses (rest/errors) are both read from this one table.
+export const ERROR_CODES = {
+  BAD_USER_INPUT: { status: 400, public: true },
+  NOT_FOUND: { status: 404, public: true },
+  USER_ALREADY_EXISTS: { status: 400, public: true },
+  THREAD_ALREADY_EXISTS: { status: 400, public: true },
+  SERVICE_UNAVAILABLE: { status: 503, public: true },
+  INTERNAL_SERVER_ERROR: { status: 500, public: false },
+  // graphql-js's and Apollo's own request errors
+  GRAPHQL_PARSE_FAILED: { status: 400, public: true },
+  GRAPHQL_VALIDATION_FAILED: { status: 400, public: true },
+  BAD_REQUEST: { status: 400, public: true },
+  PERSISTED_QUERY_NOT_FOUND: { status: 400, public: true },
+  PERSISTED_QUERY_NOT_SUPPORTED: { status: 400, public: true },
+  OPERATION_RESOLUTION_FAILURE: { status: 400, public: true },
+} as const satisfies Record<string, { status: number; public: boolean }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export const ErrorCode = Object.fromEntries(Object.keys(ERROR_CODES).map((code) => [code, code])) as {
+  readonly [Code in ErrorCode]: Code;
+};
+
+function known(code: unknown): code is ErrorCode {
+  return typeof code === "string" && Object.hasOwn(ERROR_CODES, code);
+}
 
 /** Codes the client may see with the original message; every other error is masked. */
-const PUBLIC_CODES: ReadonlySet<string> = new Set([
-  ErrorCode.BAD_USER_INPUT,
-  ErrorCode.NOT_FOUND,
-  ErrorCode.USER_ALREADY_EXISTS,
-  ErrorCode.THREAD_ALREADY_EXISTS,
-  ErrorCode.SERVICE_UNAVAILABLE,
-  // graphql-js and Apollo's own request errors
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "BAD_REQUEST",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-  "OPERATION_RESOLUTION_FAILURE",
-]);
-
 export function isPublicCode(code: unknown): boolean {
-  return typeof code === "string" && PUBLIC_CODES.has(code);
+  return known(code) && ERROR_CODES[code].public;
 }
 
-export function badUserInput(message: string, field?: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) } });
+/** The HTTP status a code answers with over REST; 500 for anything unknown. */
+export function statusOf(code: unknown): number {
+  return known(code) ? ERROR_CODES[code].status : 500;
 }
 
-export function notFound(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.NOT_FOUND } });
+/**
+ * How a door names a field. GraphQL says `userId`; REST says `user_id`, or what its route calls the field
+ * (`limit` for `first`). A message that names fields is written as a function of the naming, so each door
+ * words it in its own names without rewriting the text, which may echo the client's own data.
+ */
+export type Naming = (field: string) => string;
+export type Words = string | ((name: Naming) => string);
+
+const graphqlNaming: Naming = (field) => field;
+
+/** An error raised on purpose: a code from the table, the field it is about, and words for every door. */
+export class UsergraphError extends GraphQLError {
+  constructor(
+    code: ErrorCode,
+    private readonly words: Words,
+    field?: string,
+    cause?: unknown,
+  ) {
+    super(typeof words === "string" ? words : words(graphqlNaming), {
+      extensions: { code, ...(field ? { field } : {}) },
+      originalError: cause instanceof Error ? cause : undefined,
+    });
+  }
+
+  /** The message in a door's names. */
+  wordedFor(naming: Naming): string {
+    return typeof this.words === "string" ? this.words : this.words(naming);
+  }
 }
 
-export function userAlreadyExists(userId: string): GraphQLError {
-  // Zep's wording, so clients that match on it keep working.
-  return new GraphQLError(`user already exists with user_id: ${userId}`, {
-    extensions: { code: ErrorCode.USER_ALREADY_EXISTS },
-  });
+export function badUserInput(words: Words, field?: string): UsergraphError {
+  return new UsergraphError(ErrorCode.BAD_USER_INPUT, words, field);
 }
 
-export function threadAlreadyExists(threadId: string): GraphQLError {
-  return new GraphQLError(`thread already exists with thread_id: ${threadId}`, {
-    extensions: { code: ErrorCode.THREAD_ALREADY_EXISTS },
-  });
+export function notFound(words: Words): UsergraphError {
+  return new UsergraphError(ErrorCode.NOT_FOUND, words);
 }
 
-export function serviceUnavailable(cause: unknown): GraphQLError {
-  return new GraphQLError("the database is unavailable; try again shortly", {
-    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
-    originalError: cause instanceof Error ? cause : undefined,
-  });
+// Zep's wording, ids as given, so clients that match on it keep working.
+export function userAlreadyExists(userId: string): UsergraphError {
+  return new UsergraphError(ErrorCode.USER_ALREADY_EXISTS, `user already exists with user_id: ${userId}`);
 }
+
+export function threadAlreadyExists(threadId: string): UsergraphError {
+  return new UsergraphError(ErrorCode.THREAD_ALREADY_EXISTS, `thread already exists with thread_id: ${threadId}`);
+}
+
+export function serviceUnavailable(cause: unknown): UsergraphError {
+  return new UsergraphError(ErrorCode.SERVICE_UNAVAILABLE, "the database is unavailable; try again shortly", undefined, cause);
+}
+
+// The messages a missing thing answers with, shared by every place that looks one up.
+export const noUser = (userId: string) => notFound((name) => `no user with ${name("userId")} "${userId}"`);
+export const noThread = (threadId: string) => notFound((name) => `no thread with ${name("threadId")} "${threadId}"`);
+export const noNode = (uuid: string) => notFound(`no node with uuid "${uuid}"`);
+export const noFact = (uuid: string) => notFound(`no fact with uuid "${uuid}"`);

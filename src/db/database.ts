@@ -3,14 +3,24 @@ import type { Logger } from "pino";
 import { serviceUnavailable } from "../errors";
 import type { Metrics } from "../metrics";
 import type { CypherFiles } from "./cypherFiles";
-import { toNative, toNeo4jParams } from "./neo4jValues";
+import { toNativeMap, toNeo4jParams } from "./neo4jValues";
+import { Row } from "./row";
+import { SCHEMA_STATEMENTS, type StatementName } from "./statements";
 
-export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
 
 /** Runs named statements inside one transaction; what a write-transaction function receives. */
 export interface StatementRunner {
-  run(queryName: string, params: Params): Promise<Row[]>;
+  run(queryName: StatementName, params: Params): Promise<Row[]>;
+}
+
+/** Ends a write transaction early, rolling it back, and makes `outcome` its result. */
+export type Rollback<T> = (outcome: T) => never;
+
+class RolledBack<T> extends Error {
+  constructor(readonly outcome: T) {
+    super("rolled back with an outcome");
+  }
 }
 
 export interface DatabaseOptions {
@@ -50,34 +60,43 @@ export class Database {
     return new Database(driver, options.database, cypher, metrics);
   }
 
-  read(queryName: string, params: Params = {}): Promise<Row[]> {
+  read(queryName: StatementName, params: Params = {}): Promise<Row[]> {
     return this.guard(() =>
       this.withSession("READ", (session) => session.executeRead((tx) => this.runIn(tx, queryName, params))),
     );
   }
 
-  write(queryName: string, params: Params = {}): Promise<Row[]> {
+  write(queryName: StatementName, params: Params = {}): Promise<Row[]> {
     return this.writeTransaction((tx) => tx.run(queryName, params));
   }
 
   /**
    * Runs `work` as one write transaction: all its statements commit together or not at all. Throwing from
-   * `work` rolls back. The driver may retry `work` on transient errors, so it must not have side effects
+   * `work` rolls back; so does `rollback(outcome)`, which makes `outcome` the result (a store's "missing" found
+   * after it had written). The driver may retry `work` on transient errors, so it must not have side effects
    * outside the transaction.
    */
-  writeTransaction<T>(work: (tx: StatementRunner) => Promise<T>): Promise<T> {
-    return this.guard(() =>
-      this.withSession("WRITE", (session) =>
-        session.executeWrite((tx) => work({ run: (queryName, params) => this.runIn(tx, queryName, params) })),
-      ),
-    );
+  async writeTransaction<T>(work: (tx: StatementRunner, rollback: Rollback<T>) => Promise<T>): Promise<T> {
+    const rollback: Rollback<T> = (outcome) => {
+      throw new RolledBack(outcome);
+    };
+    try {
+      return await this.guard(() =>
+        this.withSession("WRITE", (session) =>
+          session.executeWrite((tx) => work({ run: (queryName, params) => this.runIn(tx, queryName, params) }, rollback)),
+        ),
+      );
+    } catch (error) {
+      if (error instanceof RolledBack) return error.outcome as T;
+      throw error;
+    }
   }
 
   /** Answers whether the database serves a real query (readiness). */
   async ping(): Promise<boolean> {
     try {
       const rows = await this.read("health.ping");
-      return rows[0]?.ok === 1;
+      return rows[0]?.number("ok") === 1;
     } catch {
       return false;
     }
@@ -85,13 +104,13 @@ export class Database {
 
   /** Runs the idempotent constraints and indexes of cypher/schema/, then waits for the indexes to be online. */
   async applySchema(): Promise<void> {
-    for (const name of this.cypher.namesUnder("schema")) await this.applySchemaStatement(name);
+    for (const name of SCHEMA_STATEMENTS) await this.applySchemaStatement(name);
     await this.read("db.await-indexes");
   }
 
   // Two instances starting together (replicas, parallel test workers) may create the same index at once;
   // the loser fails although the index now exists. Running the IF NOT EXISTS statement again settles it.
-  private async applySchemaStatement(name: string, attemptsLeft = 3): Promise<void> {
+  private async applySchemaStatement(name: StatementName, attemptsLeft = 3): Promise<void> {
     try {
       await this.write(name);
     } catch (error) {
@@ -105,11 +124,11 @@ export class Database {
     return this.driver.close();
   }
 
-  private async runIn(tx: ManagedTransaction, queryName: string, params: Params): Promise<Row[]> {
+  private async runIn(tx: ManagedTransaction, queryName: StatementName, params: Params): Promise<Row[]> {
     const statement = this.cypher.get(queryName);
     this.metrics.cypherQueries.inc({ query: queryName });
     const result = await tx.run(statement, toNeo4jParams(params));
-    return result.records.map((record) => toNative(record.toObject()) as Row);
+    return result.records.map((record) => new Row(toNativeMap(record.toObject()), queryName));
   }
 
   private async withSession<T>(
@@ -144,6 +163,7 @@ function isConnectivityError(error: unknown): boolean {
   );
 }
 
+/** The one place that recognises a uniqueness constraint refusing a write (a taken userId or threadId). */
 export function isConstraintViolation(error: unknown): boolean {
   return error instanceof Neo4jError && error.code === "Neo.ClientError.Schema.ConstraintValidationFailed";
 }

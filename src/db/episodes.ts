@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { paddedWords } from "../domain/graph/text";
-import type { EpisodeSourceName } from "./records";
-import type { Row, StatementRunner } from "./database";
+import type { EpisodeRecord, EpisodeSourceName } from "../model";
+import type { StatementRunner } from "./database";
+import { toEpisodeRecord } from "./toRecords";
 
 export interface NewEpisode {
   content: string;
@@ -12,9 +13,11 @@ export interface NewEpisode {
   createdAt: Date | null;
 }
 
+export type RecordedEpisode = EpisodeRecord & { mentioned: string[] };
+
 export interface RecordedEpisodes {
   userLive: boolean;
-  episodes: (Row & { mentioned: string[] })[];
+  episodes: RecordedEpisode[];
 }
 
 /**
@@ -44,5 +47,8 @@ export async function recordEpisodes(
   });
   const row = rows[0];
   if (!row) return null;
-  return { userLive: row.userLive === true, episodes: row.episodes as RecordedEpisodes["episodes"] };
+  return {
+    userLive: row.flag("userLive"),
+    episodes: row.rows("episodes").map((episode) => ({ ...toEpisodeRecord(episode), mentioned: episode.strings("mentioned") })),
+  };
 }

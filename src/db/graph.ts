@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { badUserInput, notFound } from "../errors";
 import type { NewData } from "../domain/graph/dataInput";
 import type { NewFactTriple } from "../domain/graph/factInput";
 import type { Summarizer } from "../domain/graph/summarizer";
-import type { Database, Row, StatementRunner } from "./database";
-import { recordEpisodes } from "./episodes";
-import { toEpisodeRecord, toFactRecord } from "./graphRows";
-import type { EpisodeRecord, FactRecord } from "./records";
+import type { FactRecord } from "../model";
+import type { Database, StatementRunner } from "./database";
+import { type RecordedEpisode, recordEpisodes } from "./episodes";
 import { refreshSummaries } from "./summaries";
+import { toFactRecord } from "./toRecords";
 import { lockOwningUser } from "./worldLock";
 
 /**
@@ -21,11 +20,10 @@ export class GraphStore {
     private readonly summarizer: Summarizer,
   ) {}
 
-  addFactTriple(userId: string, triple: NewFactTriple): Promise<FactRecord> {
-    return this.db.writeTransaction(async (tx) => {
-      if ((await lockOwningUser(tx, "user.owner", { projectId: this.projectId, userId })) !== "live") {
-        throw notFound(`no user with userId "${userId}"`);
-      }
+  /** "missing-user" for an unknown user (or one being deleted), "missing-thread" for a threadId the user lacks. */
+  addFactTriple(userId: string, triple: NewFactTriple): Promise<FactRecord | "missing-user" | "missing-thread"> {
+    return this.db.writeTransaction<FactRecord | "missing-user" | "missing-thread">(async (tx, rollback) => {
+      if ((await lockOwningUser(tx, "user.owner", { projectId: this.projectId, userId })) !== "live") return rollback("missing-user");
       const rows = await tx.run("fact.add-triple", {
         projectId: this.projectId,
         userId,
@@ -42,29 +40,27 @@ export class GraphStore {
         threadId: triple.threadId,
       });
       const row = rows[0];
-      // Throwing inside the transaction rolls everything back.
-      if (!row || row.userLive !== true) throw notFound(`no user with userId "${userId}"`);
-      if (row.threadFound !== true) throw notFound(`user "${userId}" has no thread with threadId "${triple.threadId}"`);
-      const fact = toFactRecord(row.fact as Row);
+      if (!row?.flag("userLive")) return rollback("missing-user");
+      if (!row.flag("threadFound")) return rollback("missing-thread");
+      const fact = toFactRecord(row.row("fact"));
       await refreshSummaries(tx, this.projectId, this.summarizer, [fact.sourceNodeUuid, fact.targetNodeUuid]);
       return fact;
     });
   }
 
-  invalidateFact(uuid: string, invalidAt: Date | null): Promise<FactRecord> {
-    return this.db.writeTransaction(async (tx) => {
-      if ((await lockOwningUser(tx, "fact.owner", { projectId: this.projectId, uuid })) !== "live") {
-        throw notFound(`no fact with uuid "${uuid}"`);
-      }
+  /** "missing" for an unknown fact; "before-valid-at" (nothing written) when invalidAt precedes the fact's validAt. */
+  invalidateFact(uuid: string, invalidAt: Date | null): Promise<FactRecord | "missing" | "before-valid-at"> {
+    return this.db.writeTransaction<FactRecord | "missing" | "before-valid-at">(async (tx, rollback) => {
+      if ((await lockOwningUser(tx, "fact.owner", { projectId: this.projectId, uuid })) !== "live") return rollback("missing");
       const rows = await tx.run("fact.invalidate", {
         projectId: this.projectId,
         uuid,
         invalidAt: invalidAt?.toISOString() ?? null,
       });
       const row = rows[0];
-      if (!row) throw notFound(`no fact with uuid "${uuid}"`);
-      if (row.beforeValidAt === true) throw badUserInput("invalidAt is before the fact's validAt", "invalidAt");
-      const fact = toFactRecord(row.fact as Row);
+      if (!row) return rollback("missing");
+      if (row.flag("beforeValidAt")) return rollback("before-valid-at");
+      const fact = toFactRecord(row.row("fact"));
       await refreshSummaries(tx, this.projectId, this.summarizer, [fact.sourceNodeUuid, fact.targetNodeUuid]);
       return fact;
     });
@@ -77,22 +73,21 @@ export class GraphStore {
       const rows = await tx.run("fact.delete", { projectId: this.projectId, uuid });
       const row = rows[0];
       if (!row) return false;
-      await this.dropOrphansAndRefresh(tx, row.affected as string[]);
+      await this.dropOrphansAndRefresh(tx, row.strings("affected"));
       return true;
     });
   }
 
-  addData(user: { userId: string; uuid: string }, data: NewData): Promise<EpisodeRecord & { mentioned: string[] }> {
-    return this.db.writeTransaction(async (tx) => {
-      if ((await lockOwningUser(tx, "user.owner", { projectId: this.projectId, userId: user.userId })) !== "live") {
-        throw notFound(`no user with userId "${user.userId}"`);
-      }
+  /** Records a TEXT or JSON episode; "missing" for an unknown user (or one being deleted). */
+  addData(user: { userId: string; uuid: string }, data: NewData): Promise<RecordedEpisode | "missing"> {
+    return this.db.writeTransaction<RecordedEpisode | "missing">(async (tx, rollback) => {
+      if ((await lockOwningUser(tx, "user.owner", { projectId: this.projectId, userId: user.userId })) !== "live") return rollback("missing");
       const recorded = await recordEpisodes(tx, this.projectId, user.uuid, [
         { ...data, threadId: null, messageUuid: null, createdAt: null },
       ]);
       const episode = recorded?.episodes[0];
-      if (!recorded?.userLive || !episode) throw notFound(`no user with userId "${user.userId}"`);
-      return { ...toEpisodeRecord(episode), mentioned: episode.mentioned };
+      if (!recorded?.userLive || !episode) return rollback("missing");
+      return episode;
     });
   }
 
@@ -102,13 +97,13 @@ export class GraphStore {
    */
   async forgetThreadEpisodes(tx: StatementRunner, threadId: string): Promise<string[]> {
     const rows = await tx.run("thread.forget-episodes", { projectId: this.projectId, threadId });
-    return (rows[0]?.affected as string[] | undefined) ?? [];
+    return rows[0]?.optionalStrings("affected") ?? [];
   }
 
   async dropOrphansAndRefresh(tx: StatementRunner, affected: readonly string[]): Promise<void> {
     if (affected.length === 0) return;
     const rows = await tx.run("entity.delete-orphans", { projectId: this.projectId, uuids: [...new Set(affected)] });
-    const remaining = rows.filter((row) => row.deleted !== true).map((row) => row.uuid as string);
+    const remaining = rows.filter((row) => !row.flag("deleted")).map((row) => row.string("uuid"));
     await refreshSummaries(tx, this.projectId, this.summarizer, remaining);
   }
 }

@@ -1,28 +1,8 @@
-import type { PageRequest } from "../domain/pagination";
-import type { Database, Params, Row } from "./database";
-import { toEpisodeRecord, toFactRecord } from "./graphRows";
-import type { EntityNodeRecord, EpisodeRecord, FactRecord, PageRows } from "./records";
-import { toEntityNodeRecord } from "./userRows";
-
-export interface TimeUuidCursorKey {
-  createdAt: string;
-  uuid: string;
-}
-
-export interface ContextInputs {
-  groupId: string;
-  userSummary: string;
-  recent: string[];
-}
-
-export interface ContextEntityRow {
-  uuid: string;
-  name: string;
-  labels: string[];
-  summary: string;
-}
-
-export type ContextFactRow = FactRecord & { source: ContextEntityRow; target: ContextEntityRow };
+import type { ContextFact, ContextInputs, EntityNodeRecord, EpisodeRecord, FactRecord, InstantIdKey, PageRequest, PageRows } from "../model";
+import type { Database, Params } from "./database";
+import { type Row, mapOptional, toPageRows } from "./row";
+import type { StatementName } from "./statements";
+import { toContextFact, toEntityNodeRecord, toEpisodeRecord, toFactRecord } from "./toRecords";
 
 /** Batched reads of users' knowledge graphs: one statement per batch, one row per key, in key order. */
 export class GraphReads {
@@ -33,110 +13,100 @@ export class GraphReads {
 
   async entitiesByUuids(uuids: readonly string[]): Promise<(EntityNodeRecord | null)[]> {
     const rows = await this.db.read("entity.get-by-uuids", { projectId: this.projectId, uuids });
-    return rows.map((row) => (row.node ? toEntityNodeRecord(row.node as Row) : null));
+    return rows.map((row) => mapOptional(row.optionalRow("node"), toEntityNodeRecord));
   }
 
   async factsByUuids(uuids: readonly string[]): Promise<(FactRecord | null)[]> {
     const rows = await this.db.read("fact.get-by-uuids", { projectId: this.projectId, uuids });
-    return rows.map((row) => (row.fact ? toFactRecord(row.fact as Row) : null));
+    return rows.map((row) => mapOptional(row.optionalRow("fact"), toFactRecord));
   }
 
   factPagesByNodes(
     nodeUuids: readonly string[],
-    request: PageRequest<TimeUuidCursorKey> & { includeInvalid: boolean },
+    request: PageRequest<InstantIdKey> & { includeInvalid: boolean },
   ): Promise<PageRows<FactRecord>[]> {
-    return this.timeUuidPages("fact.page-by-nodes", { nodeUuids, includeInvalid: request.includeInvalid }, request, "facts", toFactRecord);
+    return this.newestFirstPages("fact.page-by-nodes", { nodeUuids, includeInvalid: request.includeInvalid }, request, "facts", toFactRecord);
   }
 
-  entityPagesByUsers(userUuids: readonly string[], request: PageRequest<TimeUuidCursorKey>): Promise<PageRows<EntityNodeRecord>[]> {
-    return this.timeUuidPages("entity.page-by-users", { userUuids }, request, "nodes", toEntityNodeRecord);
+  entityPagesByUsers(userUuids: readonly string[], request: PageRequest<InstantIdKey>): Promise<PageRows<EntityNodeRecord>[]> {
+    return this.newestFirstPages("entity.page-by-users", { userUuids }, request, "nodes", toEntityNodeRecord);
   }
 
   /** Every fact of each user's graph, invalid ones included, newest first (Zep's edge list by user). */
-  factPagesByUsers(userUuids: readonly string[], request: PageRequest<TimeUuidCursorKey>): Promise<PageRows<FactRecord>[]> {
-    return this.timeUuidPages("fact.page-by-users", { userUuids }, request, "facts", toFactRecord);
+  factPagesByUsers(userUuids: readonly string[], request: PageRequest<InstantIdKey>): Promise<PageRows<FactRecord>[]> {
+    return this.newestFirstPages("fact.page-by-users", { userUuids }, request, "facts", toFactRecord);
   }
 
   async mentionsByEpisodes(episodeUuids: readonly string[]): Promise<EntityNodeRecord[][]> {
     const rows = await this.db.read("episode.mentions-by-uuids", { projectId: this.projectId, uuids: episodeUuids });
-    return rows.map((row) => (row.nodes as Row[]).map(toEntityNodeRecord));
+    return rows.map((row) => row.rows("nodes").map(toEntityNodeRecord));
   }
 
   async latestEpisodesByUsers(userUuids: readonly string[], limit: number): Promise<EpisodeRecord[][]> {
     const rows = await this.db.read("episode.latest-by-users", { projectId: this.projectId, userUuids, limit });
-    return rows.map((row) => (row.episodes as Row[]).map(toEpisodeRecord));
+    return rows.map((row) => row.rows("episodes").map(toEpisodeRecord));
   }
 
   async searchFacts(groupId: string, query: string, limit: number): Promise<FactRecord[]> {
     const rows = await this.db.read("search.facts", { projectId: this.projectId, groupId, query, limit });
-    return rows.map((row) => toFactRecord(row.fact as Row));
+    return rows.map((row) => toFactRecord(row.row("fact")));
   }
 
   async searchNodes(groupId: string, query: string, limit: number): Promise<(EntityNodeRecord & { score: number })[]> {
     const rows = await this.db.read("search.nodes", { projectId: this.projectId, groupId, query, limit });
-    return rows.map((row) => ({ ...toEntityNodeRecord(row.node as Row), score: (row.node as Row).score as number }));
+    return rows.map((row) => {
+      const node = row.row("node");
+      return { ...toEntityNodeRecord(node), score: node.number("score") };
+    });
   }
 
   async searchEpisodes(groupId: string, query: string, limit: number): Promise<(EpisodeRecord & { score: number; mentioned: string[] })[]> {
     const rows = await this.db.read("search.episodes", { projectId: this.projectId, groupId, query, limit });
     return rows.map((row) => {
-      const episode = row.episode as Row;
-      return { ...toEpisodeRecord(episode), score: episode.score as number, mentioned: episode.mentioned as string[] };
+      const episode = row.row("episode");
+      return { ...toEpisodeRecord(episode), score: episode.number("score"), mentioned: episode.strings("mentioned") };
     });
   }
 
   /** Hops from the center to each node; null when the center is not a node of this user's graph. */
   async distances(groupId: string, centerUuid: string, uuids: readonly string[]): Promise<Map<string, number | null> | null> {
     const rows = await this.db.read("search.distances", { projectId: this.projectId, groupId, centerUuid, uuids: [...new Set(uuids)] });
-    const row = rows[0] as Row;
-    if (row.centerFound !== true) return null;
-    return new Map((row.distances as { uuid: string; distance: number | null }[]).map((entry) => [entry.uuid, entry.distance]));
+    const row = rows[0];
+    if (!row?.flag("centerFound")) return null;
+    return new Map(row.rows("distances").map((entry) => [entry.string("uuid"), entry.optionalNumber("distance")]));
   }
 
   async contextInputsByThreads(threadUuids: readonly string[]): Promise<(ContextInputs | null)[]> {
     const rows = await this.db.read("context.thread-inputs", { projectId: this.projectId, threadUuids });
-    return rows.map((row) =>
-      row.groupId
-        ? { groupId: row.groupId as string, userSummary: (row.userSummary as string | null) ?? "", recent: row.recent as string[] }
-        : null,
-    );
+    return rows.map((row) => {
+      const groupId = row.optionalString("groupId");
+      return groupId === null ? null : { groupId, userSummary: row.optionalString("userSummary") ?? "", recent: row.strings("recent") };
+    });
   }
 
   async contextFacts(
     requests: readonly { groupId: string; query: string | null; limit: number }[],
-  ): Promise<{ relevant: ContextFactRow[]; newest: ContextFactRow[] }[]> {
+  ): Promise<{ relevant: ContextFact[]; newest: ContextFact[] }[]> {
     const rows = await this.db.read("context.facts", { projectId: this.projectId, requests });
-    const toContextFact = (row: Row): ContextFactRow => ({
-      ...toFactRecord({ ...row, sourceNodeUuid: (row.source as Row).uuid, targetNodeUuid: (row.target as Row).uuid }),
-      source: row.source as ContextEntityRow,
-      target: row.target as ContextEntityRow,
-    });
-    return rows.map((row) => ({
-      relevant: (row.relevant as Row[]).map(toContextFact),
-      newest: (row.newest as Row[]).map(toContextFact),
-    }));
+    return rows.map((row) => ({ relevant: row.rows("relevant").map(toContextFact), newest: row.rows("newest").map(toContextFact) }));
   }
 
   // The forward-only, newest-first pages keyed by (createdAt, uuid): one row per parent, in parent order,
   // read with one extra item per parent (see toConnection).
-  private async timeUuidPages<T>(
-    queryName: string,
+  private async newestFirstPages<T>(
+    statement: StatementName,
     params: Params,
-    request: PageRequest<TimeUuidCursorKey>,
-    listKey: string,
+    request: PageRequest<InstantIdKey>,
+    listColumn: string,
     toRecord: (row: Row) => T,
   ): Promise<PageRows<T>[]> {
-    const rows = await this.db.read(queryName, {
+    const rows = await this.db.read(statement, {
       projectId: this.projectId,
       ...params,
       limit: request.size + 1,
       afterCreatedAt: request.cursor?.createdAt ?? null,
-      afterUuid: request.cursor?.uuid ?? null,
+      afterUuid: request.cursor?.id ?? null,
     });
-    return rows.map((row) => ({
-      rows: (row[listKey] as Row[]).map(toRecord),
-      hasBeyondCursor: row.hasPrevious as boolean,
-      totalCount: row.totalCount as number,
-    }));
+    return rows.map((row) => toPageRows(row, listColumn, true, toRecord));
   }
 }

@@ -18,6 +18,11 @@ export function toNative(value: unknown): unknown {
   return value;
 }
 
+/** A record's columns, converted. */
+export function toNativeMap(map: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(map).map(([key, value]) => [key, toNative(value)]));
+}
+
 /**
  * JavaScript numbers travel as floats, and Cypher refuses a float where it needs an integer (LIMIT, SKIP,
  * list indexes); our parameters never carry a whole number that is meant as a float.

@@ -1,6 +1,7 @@
 import type { Summarizer } from "../domain/graph/summarizer";
 import type { UserFields } from "../domain/userNode";
 import type { StatementRunner } from "./database";
+import { type Row, mapOptional } from "./row";
 
 /**
  * Recomputes the summaries of some nodes from their currently valid facts, inside the caller's
@@ -18,14 +19,23 @@ export async function refreshSummaries(
   if (rows.length === 0) return;
   const summaries = await summarizer.summarize(
     rows.map((row) => ({
-      name: row.name as string,
-      user: (row.user as UserFields | null) ?? null,
-      description: (row.description as string | null) ?? null,
-      facts: (row.facts as string[]).map((fact) => ({ fact })),
+      name: row.string("name"),
+      user: mapOptional(row.optionalRow("user"), toUserFields),
+      description: row.optionalString("description"),
+      facts: row.strings("facts").map((fact) => ({ fact })),
     })),
   );
   await tx.run("entity.set-summaries", {
     projectId,
-    summaries: rows.map((row, index) => ({ uuid: row.uuid, summary: summaries[index] })),
+    summaries: rows.map((row, index) => ({ uuid: row.string("uuid"), summary: summaries[index] })),
   });
+}
+
+function toUserFields(row: Row): UserFields {
+  return {
+    userId: row.string("userId"),
+    email: row.optionalString("email"),
+    firstName: row.optionalString("firstName"),
+    lastName: row.optionalString("lastName"),
+  };
 }

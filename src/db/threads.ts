@@ -1,24 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { notFound, threadAlreadyExists } from "../errors";
-import type { PageRequest } from "../domain/pagination";
 import type { NewMessage } from "../domain/threadInput";
-import { type Database, type Row, isConstraintViolation } from "./database";
+import type { InstantIdKey, MessageRecord, PageRequest, PageRows, SeqKey, ThreadOrder, ThreadRecord } from "../model";
+import { type Database, isConstraintViolation } from "./database";
 import { recordEpisodes } from "./episodes";
-import { lockOwningUser } from "./worldLock";
 import type { GraphStore } from "./graph";
-import type { MessageRecord, PageRows, ThreadRecord } from "./records";
-import { toMessageRecord, toThreadRecord } from "./threadRows";
+import { firstRow, mapOptional, toPageRows } from "./row";
+import { toMessageRecord, toThreadRecord } from "./toRecords";
+import { lockOwningUser } from "./worldLock";
 
-export interface ThreadCursorKey {
-  createdAt: string;
-  threadId: string;
-}
-
-export interface MessageCursorKey {
-  seq: number;
-}
-
-export type ThreadOrder = "CREATED_AT" | "UPDATED_AT" | "USER_ID" | "THREAD_ID";
+/** A message to append, with the words its MESSAGE episode describes its source in. */
+export type MessageToAdd = NewMessage & { episodeDescription: string };
 
 /** Threads and messages of one project: every statement filters on the project. */
 export class ThreadStore {
@@ -28,10 +19,10 @@ export class ThreadStore {
     private readonly graph: GraphStore,
   ) {}
 
-  /** Creates a thread for a live user; NOT_FOUND for an unknown user (or one being deleted). */
-  create(input: { threadId: string; userId: string; metadata: Record<string, unknown> | null }): Promise<ThreadRecord> {
-    return this.db
-      .writeTransaction(async (tx) => {
+  /** Creates a thread for a live user; "missing" for an unknown user (or one being deleted), "exists" for a taken threadId. */
+  async create(input: { threadId: string; userId: string; metadata: Record<string, unknown> | null }): Promise<ThreadRecord | "missing" | "exists"> {
+    try {
+      return await this.db.writeTransaction<ThreadRecord | "missing">(async (tx, rollback) => {
         const rows = await tx.run("thread.create", {
           projectId: this.projectId,
           userId: input.userId,
@@ -39,46 +30,39 @@ export class ThreadStore {
           uuid: randomUUID(),
           metadata: input.metadata === null ? null : JSON.stringify(input.metadata),
         });
-        // Throwing inside the transaction rolls the thread back.
-        if (rows.length === 0 || rows[0]?.userLive !== true) throw notFound(`no user with userId "${input.userId}"`);
-        return toThreadRecord(rows[0].thread as Row);
-      })
-      .catch((error: unknown) => {
-        if (isConstraintViolation(error)) throw threadAlreadyExists(input.threadId);
-        throw error;
+        const row = rows[0];
+        if (!row?.flag("userLive")) return rollback("missing");
+        return toThreadRecord(row.row("thread"));
       });
+    } catch (error) {
+      if (isConstraintViolation(error)) return "exists";
+      throw error;
+    }
   }
 
   async getByIds(threadIds: readonly string[]): Promise<(ThreadRecord | null)[]> {
     const rows = await this.db.read("thread.get-by-ids", { projectId: this.projectId, threadIds });
-    return rows.map((row) => (row.thread ? toThreadRecord(row.thread as Row) : null));
+    return rows.map((row) => mapOptional(row.optionalRow("thread"), toThreadRecord));
   }
 
   async countByUserUuids(userUuids: readonly string[]): Promise<number[]> {
     const rows = await this.db.read("thread.count-by-user-uuids", { projectId: this.projectId, userUuids });
-    return rows.map((row) => row.count as number);
+    return rows.map((row) => row.number("count"));
   }
 
-  async pagesByUserUuids(userUuids: readonly string[], request: PageRequest<ThreadCursorKey>): Promise<PageRows<ThreadRecord>[]> {
+  async pagesByUserUuids(userUuids: readonly string[], request: PageRequest<InstantIdKey>): Promise<PageRows<ThreadRecord>[]> {
     const forward = request.direction === "forward";
     const rows = await this.db.read(forward ? "thread.page-by-users-forward" : "thread.page-by-users-backward", {
       projectId: this.projectId,
       userUuids,
       limit: request.size + 1,
       [forward ? "afterCreatedAt" : "beforeCreatedAt"]: request.cursor?.createdAt ?? null,
-      [forward ? "afterThreadId" : "beforeThreadId"]: request.cursor?.threadId ?? null,
+      [forward ? "afterThreadId" : "beforeThreadId"]: request.cursor?.id ?? null,
     });
-    return rows.map((row) => ({
-      rows: (row.threads as Row[]).map(toThreadRecord),
-      hasBeyondCursor: (forward ? row.hasPrevious : row.hasNext) as boolean,
-      totalCount: row.totalCount as number,
-    }));
+    return rows.map((row) => toPageRows(row, "threads", forward, toThreadRecord));
   }
 
-  async messagePagesByThreadUuids(
-    threadUuids: readonly string[],
-    request: PageRequest<MessageCursorKey>,
-  ): Promise<PageRows<MessageRecord>[]> {
+  async messagePagesByThreadUuids(threadUuids: readonly string[], request: PageRequest<SeqKey>): Promise<PageRows<MessageRecord>[]> {
     const forward = request.direction === "forward";
     const rows = await this.db.read(forward ? "message.page-by-threads-forward" : "message.page-by-threads-backward", {
       projectId: this.projectId,
@@ -86,18 +70,14 @@ export class ThreadStore {
       limit: request.size + 1,
       [forward ? "afterSeq" : "beforeSeq"]: request.cursor?.seq ?? null,
     });
-    return rows.map((row) => ({
-      rows: (row.messages as Row[]).map(toMessageRecord),
-      hasBeyondCursor: (forward ? row.hasPrevious : row.hasNext) as boolean,
-      totalCount: row.totalCount as number,
-    }));
+    return rows.map((row) => toPageRows(row, "messages", forward, toMessageRecord));
   }
 
   /**
    * Appends messages, and records each as a MESSAGE episode of the user's graph, in one transaction;
-   * NOT_FOUND for an unknown thread (or one whose user is being deleted).
+   * "missing" for an unknown thread (or one whose user is being deleted).
    */
-  addMessages(threadId: string, messages: readonly NewMessage[]): Promise<{ thread: ThreadRecord; messageUuids: string[] }> {
+  addMessages(threadId: string, messages: readonly MessageToAdd[]): Promise<{ thread: ThreadRecord; messageUuids: string[] } | "missing"> {
     const prepared = messages.map((message) => ({
       uuid: randomUUID(),
       role: message.role,
@@ -106,13 +86,12 @@ export class ThreadStore {
       metadata: message.metadata === null ? null : JSON.stringify(message.metadata),
       createdAt: message.createdAt === null ? null : message.createdAt.toISOString(),
     }));
-    return this.db.writeTransaction(async (tx) => {
-      if ((await lockOwningUser(tx, "thread.owner", { projectId: this.projectId, threadId })) !== "live") {
-        throw notFound(`no thread with threadId "${threadId}"`);
-      }
+    return this.db.writeTransaction<{ thread: ThreadRecord; messageUuids: string[] } | "missing">(async (tx, rollback) => {
+      if ((await lockOwningUser(tx, "thread.owner", { projectId: this.projectId, threadId })) !== "live") return rollback("missing");
       const rows = await tx.run("message.add", { projectId: this.projectId, threadId, messages: prepared });
-      if (rows.length === 0 || rows[0]?.userLive !== true) throw notFound(`no thread with threadId "${threadId}"`);
-      const thread = toThreadRecord(rows[0].thread as Row);
+      const row = rows[0];
+      if (!row?.flag("userLive")) return rollback("missing");
+      const thread = toThreadRecord(row.row("thread"));
       await recordEpisodes(
         tx,
         this.projectId,
@@ -120,7 +99,7 @@ export class ThreadStore {
         messages.map((message, index) => ({
           content: message.content,
           source: "MESSAGE",
-          sourceDescription: message.name ? `${message.role.toLowerCase()} ${message.name}` : message.role.toLowerCase(),
+          sourceDescription: message.episodeDescription,
           threadId,
           messageUuid: prepared[index]?.uuid ?? null,
           createdAt: message.createdAt,
@@ -139,9 +118,10 @@ export class ThreadStore {
       if ((await lockOwningUser(tx, "thread.owner", { projectId: this.projectId, threadId })) !== "live") return null;
       const affected = await this.graph.forgetThreadEpisodes(tx, threadId);
       const rows = await tx.run("thread.delete", { projectId: this.projectId, threadId });
-      if (!rows[0]) return null;
+      const row = rows[0];
+      if (!row) return null;
       await this.graph.dropOrphansAndRefresh(tx, affected);
-      return { deletedMessages: rows[0].deletedMessages as number };
+      return { deletedMessages: row.number("deletedMessages") };
     });
   }
 
@@ -150,7 +130,7 @@ export class ThreadStore {
     totalCount: number;
   }> {
     const rows = await this.db.read("thread.list-ordered", { projectId: this.projectId, ...options });
-    const row = rows[0] as Row;
-    return { threads: (row.threads as Row[]).map(toThreadRecord), totalCount: row.totalCount as number };
+    const row = firstRow(rows);
+    return { threads: row.rows("threads").map(toThreadRecord), totalCount: row.number("totalCount") };
   }
 }

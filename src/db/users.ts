@@ -1,27 +1,29 @@
 import { randomUUID } from "node:crypto";
-import { notFound, userAlreadyExists } from "../errors";
-import { assertMetadataSize, flattenMetadata, planMetadataPatch } from "../domain/metadata";
-import type { PageRequest } from "../domain/pagination";
-import type { NewUser, UserChanges } from "../domain/userInput";
-import { describeUserNode } from "../domain/userNode";
+import type { FlatMetadata, MetadataPatch } from "../domain/metadata";
+import type { UserNodeDescription } from "../domain/userNode";
 import type { Summarizer } from "../domain/graph/summarizer";
-import { type Database, type Row, isConstraintViolation } from "./database";
+import type { DeletedUserCounts, EntityNodeRecord, InstantIdKey, PageRequest, PageRows, UserOrder, UserRecord } from "../model";
+import { type Database, isConstraintViolation } from "./database";
+import { type Row, firstRow, mapOptional, toPageRows } from "./row";
 import { refreshSummaries } from "./summaries";
-import type { DeletedUserCounts, EntityNodeRecord, UserRecord } from "./records";
-import { toEntityNodeRecord, toUserRecord } from "./userRows";
+import { toEntityNodeRecord, toUserRecord } from "./toRecords";
 
-export interface UserCursorKey {
-  createdAt: string;
+/** A user as it is first stored, with the graph node that stands for them. */
+export interface UserToCreate {
   userId: string;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  metadata: FlatMetadata | null;
+  /** The user node; its summary is the summarizer's. */
+  node: UserNodeDescription;
 }
 
-export interface UserPage {
-  rows: UserRecord[];
-  hasBeyondCursor: boolean;
-  totalCount: number;
+/** An updateUser call as the statement applies it: plain fields (null removes) and a metadata merge plan. */
+export interface UserUpdate {
+  fields: Record<string, string | null>;
+  metadata: MetadataPatch;
 }
-
-export type UserOrder = "CREATED_AT" | "USER_ID" | "EMAIL";
 
 /** How many graph nodes one deletion transaction removes: small enough to bound memory and lock time. */
 export const DELETE_BATCH_SIZE = 1000;
@@ -34,69 +36,55 @@ export class UserStore {
     private readonly summarizer: Summarizer,
   ) {}
 
-  async add(user: NewUser): Promise<UserRecord> {
-    const uuid = randomUUID();
-    const flat = user.metadata === null ? null : flattenMetadata(user.metadata);
-    const description = describeUserNode(user);
+  /** Stores the user and their graph node together; "exists" when the userId is taken. */
+  async add(user: UserToCreate): Promise<UserRecord | "exists"> {
+    const { node, metadata, ...fields } = user;
     try {
       const rows = await this.db.write("user.create", {
         projectId: this.projectId,
-        userId: user.userId,
-        uuid,
-        email: user.email,
-        firstName: user.firstName,
-        lastName: user.lastName,
-        metadataKeys: flat?.keys ?? null,
-        metadataValues: flat?.values ?? null,
-        node: {
-          uuid: randomUUID(),
-          name: description.name,
-          summary: (await this.summarizer.summarize([{ name: description.name, user, description: null, facts: [] }]))[0],
-          attributes: JSON.stringify(description.attributes),
-          resolveKeys: description.resolveKeys,
-          matchKeys: description.matchKeys,
-        },
+        uuid: randomUUID(),
+        ...fields,
+        metadataKeys: metadata?.keys ?? null,
+        metadataValues: metadata?.values ?? null,
+        node: { ...node, uuid: randomUUID(), attributes: JSON.stringify(node.attributes) },
       });
-      return toUserRecord(rows[0]?.user as Row);
+      return toUserRecord(firstRow(rows).row("user"));
     } catch (error) {
-      if (isConstraintViolation(error)) throw userAlreadyExists(user.userId);
+      if (isConstraintViolation(error)) return "exists";
       throw error;
     }
   }
 
   async getByIds(userIds: readonly string[]): Promise<(UserRecord | null)[]> {
     const rows = await this.db.read("user.get-by-ids", { projectId: this.projectId, userIds });
-    return rows.map((row) => (row.user ? toUserRecord(row.user as Row) : null));
+    return rows.map((row) => mapOptional(row.optionalRow("user"), toUserRecord));
   }
 
   async getNodesByUserUuids(userUuids: readonly string[]): Promise<(EntityNodeRecord | null)[]> {
     const rows = await this.db.read("user-node.get-by-user-uuids", { projectId: this.projectId, userUuids });
-    return rows.map((row) => (row.node ? toEntityNodeRecord(row.node as Row) : null));
+    return rows.map((row) => mapOptional(row.optionalRow("node"), toEntityNodeRecord));
   }
 
-  /** Applies the changes and refreshes the user node in one transaction; the user's lock is held throughout. */
-  update(userId: string, changes: UserChanges): Promise<UserRecord> {
-    const fields: Record<string, string | null> = {};
-    for (const key of ["email", "firstName", "lastName"] as const) {
-      if (changes[key] !== undefined) fields[key] = changes[key] ?? null;
-    }
-    const metadata = planMetadataPatch(changes.metadata);
+  /**
+   * Applies the update and re-describes the user node in one transaction, under the user's lock. `describe`
+   * sees the merged user before anything commits; throwing from it rolls the update back.
+   */
+  update(userId: string, update: UserUpdate, describe: (user: UserRecord) => UserNodeDescription): Promise<UserRecord | "missing"> {
     return this.db.writeTransaction(async (tx) => {
       const rows = await tx.run("user.update", {
         projectId: this.projectId,
         userId,
-        fields,
-        metadataMode: metadata.mode,
-        metadataRemovedPaths: metadata.removedPaths,
-        metadataRemovedPrefixes: metadata.removedPrefixes,
-        metadataSet: metadata.set,
-        metadataSetOrder: metadata.setOrder,
+        fields: update.fields,
+        metadataMode: update.metadata.mode,
+        metadataRemovedPaths: update.metadata.removedPaths,
+        metadataRemovedPrefixes: update.metadata.removedPrefixes,
+        metadataSet: update.metadata.set,
+        metadataSetOrder: update.metadata.setOrder,
       });
-      if (rows.length === 0) throw notFound(`no user with userId "${userId}"`);
-      const user = toUserRecord(rows[0]?.user as Row);
-      // Throwing here rolls the whole update back.
-      assertMetadataSize(user.metadata, "metadata (after the merge)");
-      const description = describeUserNode(user);
+      const row = rows[0];
+      if (!row) return "missing";
+      const user = toUserRecord(row.row("user"));
+      const description = describe(user);
       const described = await tx.run("user-node.describe", {
         projectId: this.projectId,
         userUuid: user.uuid,
@@ -105,7 +93,7 @@ export class UserStore {
         resolveKeys: description.resolveKeys,
         matchKeys: description.matchKeys,
       });
-      await refreshSummaries(tx, this.projectId, this.summarizer, described.map((row) => row.nodeUuid as string));
+      await refreshSummaries(tx, this.projectId, this.summarizer, described.map((described) => described.string("nodeUuid")));
       return user;
     });
   }
@@ -120,7 +108,7 @@ export class UserStore {
     const tombstones = await this.db.write("user.tombstone", { projectId: this.projectId, userId });
     let counts: DeletedUserCounts | null = null;
     for (const row of tombstones) {
-      const finished = await this.finishDeletion(row.groupId as string);
+      const finished = await this.finishDeletion(row.string("groupId"));
       counts = finished ?? counts;
     }
     return counts;
@@ -129,24 +117,19 @@ export class UserStore {
   /** Finishes deletions that an interrupted deleteUser left behind; returns how many it finished. */
   async finishInterruptedDeletions(): Promise<number> {
     const rows = await this.db.read("deleted-user.list-unfinished", { projectId: this.projectId });
-    for (const row of rows) await this.delete(row.userId as string);
+    for (const row of rows) await this.delete(row.string("userId"));
     return rows.length;
   }
 
-  async page(request: PageRequest<UserCursorKey>): Promise<UserPage> {
+  async page(request: PageRequest<InstantIdKey>): Promise<PageRows<UserRecord>> {
     const forward = request.direction === "forward";
     const rows = await this.db.read(forward ? "user.page-forward" : "user.page-backward", {
       projectId: this.projectId,
       limit: request.size + 1,
       [forward ? "afterCreatedAt" : "beforeCreatedAt"]: request.cursor?.createdAt ?? null,
-      [forward ? "afterUserId" : "beforeUserId"]: request.cursor?.userId ?? null,
+      [forward ? "afterUserId" : "beforeUserId"]: request.cursor?.id ?? null,
     });
-    const row = rows[0] as Row;
-    return {
-      rows: (row.users as Row[]).map(toUserRecord),
-      hasBeyondCursor: (forward ? row.hasPrevious : row.hasNext) as boolean,
-      totalCount: row.totalCount as number,
-    };
+    return toPageRows(firstRow(rows), "users", forward, toUserRecord);
   }
 
   async listOrdered(options: {
@@ -164,8 +147,8 @@ export class UserStore {
       skip: options.skip,
       limit: options.limit,
     });
-    const row = rows[0] as Row;
-    return { users: (row.users as Row[]).map(toUserRecord), totalCount: row.totalCount as number };
+    const row = firstRow(rows);
+    return { users: row.rows("users").map(toUserRecord), totalCount: row.number("totalCount") };
   }
 
   private async finishDeletion(groupId: string): Promise<DeletedUserCounts | null> {
@@ -174,11 +157,11 @@ export class UserStore {
     for (const batch of WORLD_DELETION_BATCHES) {
       for (;;) {
         const rows = await this.db.write(batch, { projectId: this.projectId, groupId, batchSize: DELETE_BATCH_SIZE });
-        if (((rows[0]?.deleted as number | undefined) ?? 0) === 0) break;
+        if ((rows[0]?.optionalNumber("deleted") ?? 0) === 0) break;
       }
     }
     const rows = await this.db.write("user.purge-tombstone", { projectId: this.projectId, groupId });
-    return (rows[0]?.counts as DeletedUserCounts | undefined) ?? null;
+    return mapOptional(rows[0]?.optionalRow("counts") ?? null, toDeletedUserCounts);
   }
 }
 
@@ -188,3 +171,13 @@ const WORLD_DELETION_BATCHES = [
   "world.delete-episodes-batch",
   "world.delete-entities-batch",
 ] as const;
+
+function toDeletedUserCounts(row: Row): DeletedUserCounts {
+  return {
+    userId: row.string("userId"),
+    deletedThreads: row.number("deletedThreads"),
+    deletedMessages: row.number("deletedMessages"),
+    deletedFacts: row.number("deletedFacts"),
+    deletedNodes: row.number("deletedNodes"),
+  };
+}

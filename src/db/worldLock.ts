@@ -1,6 +1,7 @@
 import type { Params, StatementRunner } from "./database";
+import type { StatementName } from "./statements";
 
-export type OwnerQuery = "thread.owner" | "user.owner" | "fact.owner";
+export type OwnerQuery = Extract<StatementName, "thread.owner" | "user.owner" | "fact.owner">;
 
 /**
  * The first step of every write to a user's world: find the owning user without locking anything, then
@@ -14,9 +15,9 @@ export async function lockOwningUser(
   params: Params,
 ): Promise<"live" | "deleting" | "missing"> {
   const owners = await tx.run(ownerQuery, params);
-  const ownerId = owners[0]?.ownerId;
-  if (typeof ownerId !== "string") return "missing";
+  const ownerId = owners[0]?.optionalString("ownerId") ?? null;
+  if (ownerId === null) return "missing";
   const locked = await tx.run("user.lock", { ownerId });
   if (!locked[0]) return "missing";
-  return locked[0].userLive === true ? "live" : "deleting";
+  return locked[0].flag("userLive") ? "live" : "deleting";
 }

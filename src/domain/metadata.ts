@@ -1,4 +1,4 @@
-import { badUserInput } from "../errors";
+import { assertMaxJsonBytes } from "./bounds";
 
 /**
  * Metadata is stored flattened, as parallel lists of leaf paths and JSON values, because Neo4j cannot
@@ -121,9 +121,5 @@ export function planMetadataPatch(patch: Record<string, unknown> | null | undefi
 }
 
 export function assertMetadataSize(metadata: Record<string, unknown> | null, field = "metadata"): void {
-  if (metadata === null) return;
-  const bytes = Buffer.byteLength(JSON.stringify(metadata), "utf8");
-  if (bytes > MAX_METADATA_BYTES) {
-    throw badUserInput(`${field} is ${bytes} bytes serialized; the limit is ${MAX_METADATA_BYTES}`, field);
-  }
+  if (metadata !== null) assertMaxJsonBytes(metadata, field, MAX_METADATA_BYTES);
 }

@@ -1,5 +1,6 @@
 import { badUserInput } from "../errors";
-import type { Role } from "../db/records";
+import type { Role } from "../model";
+import { assertMaxJsonBytes, assertMaxLength, boundedText } from "./bounds";
 import { isPlainObject } from "./metadata";
 
 export const MAX_THREAD_ID_LENGTH = 500;
@@ -17,22 +18,14 @@ export interface NewMessage {
 }
 
 export function normalizeThreadId(raw: string, field = "threadId"): string {
-  const threadId = raw.trim();
-  if (threadId.length === 0) throw badUserInput(`${field} must not be blank`, field);
-  if (threadId.length > MAX_THREAD_ID_LENGTH) {
-    throw badUserInput(`${field} is ${threadId.length} characters long; the limit is ${MAX_THREAD_ID_LENGTH}`, field);
-  }
-  return threadId;
+  return boundedText(raw, field, MAX_THREAD_ID_LENGTH);
 }
 
 /** Thread and message metadata: a JSON object of at most 16 KiB serialized. */
 export function normalizeSmallMetadata(raw: Record<string, unknown> | null | undefined, field: string): Record<string, unknown> | null {
   if (raw == null) return null;
-  if (!isPlainObject(raw)) throw badUserInput(`${field} must be a JSON object`, field);
-  const bytes = Buffer.byteLength(JSON.stringify(raw), "utf8");
-  if (bytes > MAX_SMALL_METADATA_BYTES) {
-    throw badUserInput(`${field} is ${bytes} bytes serialized; the limit is ${MAX_SMALL_METADATA_BYTES}`, field);
-  }
+  if (!isPlainObject(raw)) throw badUserInput((name) => `${name(field)} must be a JSON object`, field);
+  assertMaxJsonBytes(raw, field, MAX_SMALL_METADATA_BYTES);
   return raw;
 }
 
@@ -40,21 +33,16 @@ export function validateMessages(
   messages: readonly { role: Role; name?: string | null; content: string; metadata?: Record<string, unknown> | null; createdAt?: Date | null }[],
 ): NewMessage[] {
   if (messages.length < 1 || messages.length > MAX_MESSAGES_PER_CALL) {
-    throw badUserInput(`messages must hold 1 to ${MAX_MESSAGES_PER_CALL} messages; got ${messages.length}`, "messages");
+    throw badUserInput((name) => `${name("messages")} must hold 1 to ${MAX_MESSAGES_PER_CALL} messages; got ${messages.length}`, "messages");
   }
   return messages.map((message, index) => {
     const field = `messages[${index}]`;
-    if (message.content.trim().length === 0) throw badUserInput(`${field}.content must not be empty`, `${field}.content`);
-    if (message.content.length > MAX_CONTENT_LENGTH) {
-      throw badUserInput(
-        `${field}.content is ${message.content.length} characters long; the limit is ${MAX_CONTENT_LENGTH}`,
-        `${field}.content`,
-      );
+    if (message.content.trim().length === 0) {
+      throw badUserInput((name) => `${name(`${field}.content`)} must not be empty`, `${field}.content`);
     }
-    const name = message.name?.trim() ? message.name.trim() : null;
-    if (name !== null && name.length > MAX_SPEAKER_NAME_LENGTH) {
-      throw badUserInput(`${field}.name is ${name.length} characters long; the limit is ${MAX_SPEAKER_NAME_LENGTH}`, `${field}.name`);
-    }
+    // Content is kept as written, surrounding white space included.
+    assertMaxLength(message.content, `${field}.content`, MAX_CONTENT_LENGTH);
+    const name = message.name?.trim() ? assertMaxLength(message.name.trim(), `${field}.name`, MAX_SPEAKER_NAME_LENGTH) : null;
     return {
       role: message.role,
       name,
@@ -63,4 +51,10 @@ export function validateMessages(
       createdAt: message.createdAt ?? null,
     };
   });
+}
+
+/** How a message's episode names its source: the role, and the speaker when named ("user Jane"). */
+export function messageEpisodeDescription(message: { role: Role; name: string | null }): string {
+  const role = message.role.toLowerCase();
+  return message.name ? `${role} ${message.name}` : role;
 }

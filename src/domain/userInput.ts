@@ -1,4 +1,5 @@
 import { badUserInput } from "../errors";
+import { boundedText } from "./bounds";
 import { assertMetadataSize, isPlainObject } from "./metadata";
 
 export const MAX_USER_ID_LENGTH = 500;
@@ -26,12 +27,7 @@ export interface UserChanges {
 }
 
 export function normalizeUserId(raw: string, field = "userId"): string {
-  const userId = raw.trim();
-  if (userId.length === 0) throw badUserInput(`${field} must not be blank`, field);
-  if (userId.length > MAX_USER_ID_LENGTH) {
-    throw badUserInput(`${field} is ${userId.length} characters long; the limit is ${MAX_USER_ID_LENGTH}`, field);
-  }
-  return userId;
+  return boundedText(raw, field, MAX_USER_ID_LENGTH);
 }
 
 export function validateNewUser(input: {
@@ -68,24 +64,21 @@ function normalizeEmail(raw: string | null): string | null {
   if (raw === null) return null;
   const email = raw.trim();
   if (email.length > MAX_EMAIL_LENGTH || !EMAIL_PATTERN.test(email)) {
-    throw badUserInput(`email "${raw}" is not a valid email address`, "email");
+    throw badUserInput((name) => `${name("email")} "${raw}" is not a valid email address`, "email");
   }
   return email;
 }
 
 function normalizeName(raw: string | null, field: string): string | null {
   if (raw === null) return null;
-  const name = raw.trim();
-  if (name.length > MAX_NAME_LENGTH) {
-    throw badUserInput(`${field} is ${name.length} characters long; the limit is ${MAX_NAME_LENGTH}`, field);
-  }
+  const name = boundedText(raw, field, MAX_NAME_LENGTH, { allowBlank: true });
   return name.length === 0 ? null : name;
 }
 
 function normalizeMetadata(raw: Record<string, unknown> | null): Record<string, unknown> | null {
   if (raw === null) return null;
   // The JSONObject scalar already refuses non-objects; this guards callers that bypass GraphQL.
-  if (!isPlainObject(raw)) throw badUserInput("metadata must be a JSON object", "metadata");
+  if (!isPlainObject(raw)) throw badUserInput((name) => `${name("metadata")} must be a JSON object`, "metadata");
   assertMetadataSize(raw);
   return raw;
 }

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { PageRows } from "../db/records";
+import type { PageRows } from "../model";
 
 /** A page of one parent's children: which parent, and the page arguments its field was called with. */
 export interface PageKey<Request> {
@@ -12,9 +12,12 @@ export interface PageKey<Request> {
  * with the same arguments (the usual case: one field in one query) share one statement; each distinct
  * set of arguments costs one more.
  */
+export type PageLoader<Request, Item> = DataLoader<PageKey<Request>, PageRows<Item>, string>;
+
 export function createPageLoader<Request, Item>(
   fetchPages: (parentUuids: string[], request: Request) => Promise<PageRows<Item>[]>,
-): DataLoader<PageKey<Request>, PageRows<Item>, string> {
+  name: string,
+): PageLoader<Request, Item> {
   const cacheKeyOf = (key: PageKey<Request>): string => JSON.stringify([key.parentUuid, key.request]);
   return new DataLoader(
     async (keys) => {
@@ -36,6 +39,6 @@ export function createPageLoader<Request, Item>(
       );
       return results;
     },
-    { cacheKeyFn: cacheKeyOf },
+    { cacheKeyFn: cacheKeyOf, name },
   );
 }

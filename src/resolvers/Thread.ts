@@ -1,7 +1,6 @@
 import type { ThreadResolvers } from "../__generated__/resolvers-types";
 import { notFound } from "../errors";
-import { CONNECTION_PAGE_LIMITS, parsePageRequest, toConnection } from "../domain/pagination";
-import { messageCursor, parseMessageCursorKey } from "../domain/threadCursors";
+import { threadMessagesConnection } from "../services/threads";
 import { userContext } from "../services/userContext";
 
 export const Thread: ThreadResolvers = {
@@ -12,10 +11,6 @@ export const Thread: ThreadResolvers = {
     if (user === null) throw notFound(`the user of thread "${thread.threadId}" no longer exists`);
     return user;
   },
-  messages: async (thread, args, { loaders }) => {
-    const request = parsePageRequest(args, CONNECTION_PAGE_LIMITS, parseMessageCursorKey);
-    const page = await loaders.messagePageByThread.load({ parentUuid: thread.uuid, request });
-    return { ...toConnection(request, page.rows, page.hasBeyondCursor, messageCursor), totalCount: page.totalCount };
-  },
-  userContext: (thread, { limit }, { loaders }) => userContext(loaders, thread.uuid, limit ?? 10),
+  messages: (thread, args, ctx) => threadMessagesConnection(ctx, thread, args),
+  userContext: (thread, { limit }, { loaders }) => userContext(loaders, thread.uuid, limit),
 };

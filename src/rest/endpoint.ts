@@ -5,7 +5,7 @@ import type { FieldNames } from "./errors";
 /** A route's work: read the request, call the shared services with this request's context, return the JSON body. */
 export type Handler = (req: Request, res: Response, ctx: Context) => Promise<unknown>;
 
-/** Turns a handler into an Express route; `names` are the REST names its error messages need (see restNames). */
+/** Turns a handler into an Express route; `names` are the REST names its error messages use (see restNaming). */
 export type Endpoint = (handler: Handler, names?: FieldNames) => RequestHandler;
 
 /**

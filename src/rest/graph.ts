@@ -185,7 +185,7 @@ export function graphRoutes(endpoint: Endpoint): Router {
   router.get(
     "/graph/episodes/user/:userId",
     endpoint(async (req, _res, ctx) => {
-      const episodes = await userEpisodes(ctx, param(req, "userId"), queryInt(req, "lastn") ?? 10);
+      const episodes = await userEpisodes(ctx, param(req, "userId"), queryInt(req, "lastn"));
       return { episodes: episodes.map(zepEpisode) };
     }, { last: "lastn" }),
   );

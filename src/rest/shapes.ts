@@ -1,4 +1,4 @@
-import type { EntityNodeRecord, EpisodeRecord, FactRecord, MessageRecord, ThreadRecord, UserRecord } from "../db/records";
+import type { EntityNodeRecord, EpisodeRecord, FactRecord, MessageRecord, ThreadRecord, UserRecord } from "../model";
 
 // Records as Zep's JSON: snake_case names, ISO-8601 instants, lower-case enums. The SDKs deserialize these
 // shapes by name (User, Thread, Message, EntityNode, EntityEdge, Episode), so the names are Zep's exactly;

@@ -1,6 +1,5 @@
 import { Router } from "express";
-import type { Role } from "../db/records";
-import type { ThreadOrder } from "../db/threads";
+import type { Role, ThreadOrder } from "../model";
 import {
   addMessages,
   createThread,
@@ -47,10 +46,6 @@ const ROLES: Readonly<Record<string, Role>> = {
   tool: "TOOL",
 };
 
-/** Zep's default for thread.get without a limit. */
-const DEFAULT_MESSAGE_LIMIT = 100;
-/** The schema's default for Thread.userContext(limit). */
-const CONTEXT_FACTS = 10;
 
 function messagesOf(raw: unknown[]) {
   return raw.map((item, index) => {
@@ -111,7 +106,7 @@ export function threadRoutes(endpoint: Endpoint): Router {
     endpoint(
       async (req, _res, ctx) => {
         const { thread, messages, totalCount } = await threadMessages(ctx, param(req, "threadId"), {
-          limit: queryInt(req, "limit") ?? DEFAULT_MESSAGE_LIMIT,
+          limit: queryInt(req, "limit"),
           cursor: queryInt(req, "cursor"),
           lastn: queryInt(req, "lastn"),
         });
@@ -140,7 +135,7 @@ export function threadRoutes(endpoint: Endpoint): Router {
       const result = await addMessages(ctx, param(req, "threadId"), messagesOf(requiredArray(body, "messages")));
       return {
         message_uuids: result.messageUuids,
-        ...(returnContext ? { context: await threadContext(ctx, result.thread.threadId, CONTEXT_FACTS) } : {}),
+        ...(returnContext ? { context: await threadContext(ctx, result.thread.threadId) } : {}),
       };
     }),
   );
@@ -149,7 +144,7 @@ export function threadRoutes(endpoint: Endpoint): Router {
     "/threads/:threadId/context",
     endpoint(async (req, _res, ctx) => {
       if (queryString(req, "template_id") !== undefined) throw notSupported("template_id (context templates)", "template_id");
-      return { context: await threadContext(ctx, param(req, "threadId"), CONTEXT_FACTS) };
+      return { context: await threadContext(ctx, param(req, "threadId")) };
     }),
   );
 

@@ -1,5 +1,5 @@
 import { Router } from "express";
-import type { UserOrder } from "../db/users";
+import type { UserOrder } from "../model";
 import { addUser, allUserThreads, deleteUser, listUsersOrdered, requireUser, updateUser, userNode } from "../services/users";
 import type { Endpoint } from "./endpoint";
 import {

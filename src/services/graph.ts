@@ -1,13 +1,14 @@
 import type { Context } from "../context";
-import type { TimeUuidCursorKey } from "../db/graphReads";
-import type { EntityNodeRecord, EpisodeRecord, FactRecord } from "../db/records";
-import { badUserInput, notFound } from "../errors";
-import { parseTimeUuidCursorKey, timeUuidCursor } from "../domain/graph/cursors";
+import type { ConnectionArgs, EntityNodeRecord, EpisodeRecord, FactRecord, InstantIdKey, PageRequest, UserRecord } from "../model";
+import { badUserInput, noFact, noNode, noUser, notFound } from "../errors";
+import { boundedInt } from "../domain/bounds";
+import { instantIdKeyOf, parseInstantIdKey, uuidCursor } from "../domain/cursors";
 import { validateData } from "../domain/graph/dataInput";
 import { validateFactTriple } from "../domain/graph/factInput";
-import { CONNECTION_PAGE_LIMITS, type PageRequest, parsePageRequest, toConnection } from "../domain/pagination";
+import { CONNECTION_PAGE_LIMITS, DEFAULT_LIST_SIZE, parsePageRequest, toConnection } from "../domain/pagination";
 import { normalizeUserId } from "../domain/userInput";
 import type { Loaders } from "../loaders";
+import { type CountedConnection, loadConnection, readAllPages } from "./connections";
 import { type SearchResults, type SearchScope, searchGraph } from "./graphSearch";
 import { requireUser } from "./users";
 
@@ -19,7 +20,13 @@ export type FactTripleInput = Parameters<typeof validateFactTriple>[0];
 export type DataInput = Parameters<typeof validateData>[0];
 
 export async function addFactTriple({ graph, loaders }: Context, userId: string, input: FactTripleInput): Promise<FactRecord> {
-  const fact = await graph.addFactTriple(normalizeUserId(userId), validateFactTriple(input));
+  const id = normalizeUserId(userId);
+  const triple = validateFactTriple(input);
+  const fact = await graph.addFactTriple(id, triple);
+  if (fact === "missing-user") throw noUser(id);
+  if (fact === "missing-thread") {
+    throw notFound((name) => `user "${id}" has no thread with ${name("threadId")} "${triple.threadId ?? ""}"`);
+  }
   loaders.factByUuid.prime(fact.uuid, fact);
   return fact;
 }
@@ -28,17 +35,21 @@ export async function addData(ctx: Context, userId: string, input: DataInput): P
   const id = normalizeUserId(userId);
   const data = validateData(input);
   const user = await requireUser(ctx, id);
-  return ctx.graph.addData(user, data);
+  const episode = await ctx.graph.addData(user, data);
+  if (episode === "missing") throw noUser(id);
+  return episode;
 }
 
 export async function invalidateFact({ graph, loaders }: Context, uuid: string, invalidAt: Date | null): Promise<FactRecord> {
   const fact = await graph.invalidateFact(uuid, invalidAt);
+  if (fact === "missing") throw noFact(uuid);
+  if (fact === "before-valid-at") throw badUserInput((name) => `${name("invalidAt")} is before the fact's ${name("validAt")}`, "invalidAt");
   loaders.factByUuid.clear(uuid).prime(uuid, fact);
   return fact;
 }
 
 export async function deleteFact({ graph, loaders }: Context, uuid: string): Promise<{ uuid: string; message: string }> {
-  if (!(await graph.deleteFact(uuid))) throw notFound(`no fact with uuid "${uuid}"`);
+  if (!(await graph.deleteFact(uuid))) throw noFact(uuid);
   loaders.factByUuid.clear(uuid);
   return { uuid, message: `fact "${uuid}" was deleted` };
 }
@@ -52,54 +63,57 @@ export async function searchUserGraph(
   return searchGraph(ctx.graphReads, user.uuid, {
     query: options.query,
     scope: options.scope ?? "EDGES",
-    limit: options.limit ?? 10,
+    limit: options.limit ?? DEFAULT_LIST_SIZE,
     centerNodeUuid: options.centerNodeUuid ?? null,
   });
 }
 
 export async function requireNode({ loaders }: Context, uuid: string): Promise<EntityNodeRecord> {
   const node = await loaders.entityByUuid.load(uuid);
-  if (node === null) throw notFound(`no node with uuid "${uuid}"`);
+  if (node === null) throw noNode(uuid);
   return node;
 }
 
 export async function requireFact({ loaders }: Context, uuid: string): Promise<FactRecord> {
   const fact = await loaders.factByUuid.load(uuid);
-  if (fact === null) throw notFound(`no fact with uuid "${uuid}"`);
+  if (fact === null) throw noFact(uuid);
   return fact;
 }
 
 /** The user's most recent episodes, newest first (User.episodes, Zep's episodes lastn). */
-export async function latestEpisodes(loaders: Loaders, userUuid: string, last: number): Promise<EpisodeRecord[]> {
-  if (!Number.isInteger(last) || last < 1 || last > MAX_EPISODES) {
-    throw badUserInput(`last must be between 1 and ${MAX_EPISODES}; got ${last}`, "last");
-  }
-  return (await loaders.latestEpisodesByUser.load({ parentUuid: userUuid, request: { limit: last } })).rows;
+export async function latestEpisodes(loaders: Loaders, userUuid: string, last: number | null | undefined): Promise<EpisodeRecord[]> {
+  const limit = boundedInt(last ?? DEFAULT_LIST_SIZE, "last", 1, MAX_EPISODES);
+  return (await loaders.latestEpisodesByUser.load({ parentUuid: userUuid, request: { limit } })).rows;
 }
 
-export async function userEpisodes(ctx: Context, userId: string, last: number): Promise<EpisodeRecord[]> {
+export async function userEpisodes(ctx: Context, userId: string, last: number | null | undefined): Promise<EpisodeRecord[]> {
   const user = await requireUser(ctx, userId);
   return latestEpisodes(ctx.loaders, user.uuid, last);
 }
 
-/**
- * Every fact whose source or target is the node, newest first, invalid ones included (Zep's node edges):
- * read a connection page at a time, one statement per 100 facts. NOT_FOUND for an unknown node.
- */
+/** Every fact whose source or target is the node, newest first, invalid ones included (Zep's node edges). */
 export async function allNodeFacts(ctx: Context, uuid: string): Promise<FactRecord[]> {
   const node = await requireNode(ctx, uuid);
-  const facts: FactRecord[] = [];
-  let cursor: TimeUuidCursorKey | null = null;
-  for (;;) {
-    const request = { direction: "forward" as const, size: CONNECTION_PAGE_LIMITS.maxSize, cursor, includeInvalid: true };
-    const page = await ctx.loaders.factPageByNode.load({ parentUuid: node.uuid, request });
-    const rows = page.rows.slice(0, request.size);
-    for (const fact of rows) ctx.loaders.factByUuid.prime(fact.uuid, fact);
-    facts.push(...rows);
-    const last = rows[rows.length - 1];
-    if (page.rows.length <= request.size || last === undefined) return facts;
-    cursor = { createdAt: last.createdAt.toISOString(), uuid: last.uuid };
-  }
+  const { loaders } = ctx;
+  return readAllPages(loaders.factPageByNode, node.uuid, (fact) => instantIdKeyOf(fact.createdAt, fact.uuid), { includeInvalid: true }, (fact) =>
+    loaders.factByUuid.prime(fact.uuid, fact),
+  );
+}
+
+/** EntityNode.facts: a page of the node's facts, newest first; invalid ones only when asked. */
+export function nodeFacts(
+  { loaders }: Context,
+  node: EntityNodeRecord,
+  args: Pick<ConnectionArgs, "first" | "after"> & { includeInvalid?: boolean | null },
+): Promise<CountedConnection<FactRecord>> {
+  const request = { ...parsePageRequest({ first: args.first, after: args.after }, CONNECTION_PAGE_LIMITS, parseInstantIdKey), includeInvalid: args.includeInvalid ?? false };
+  return loadConnection(loaders.factPageByNode, node.uuid, request, uuidCursor, (fact) => loaders.factByUuid.prime(fact.uuid, fact));
+}
+
+/** User.graphNodes: a page of the nodes of the user's graph, newest first. */
+export function graphNodes({ loaders }: Context, user: UserRecord, args: Pick<ConnectionArgs, "first" | "after">): Promise<CountedConnection<EntityNodeRecord>> {
+  const request = parsePageRequest({ first: args.first, after: args.after }, CONNECTION_PAGE_LIMITS, parseInstantIdKey);
+  return loadConnection(loaders.graphNodePageByUser, user.uuid, request, uuidCursor, (node) => loaders.entityByUuid.prime(node.uuid, node));
 }
 
 /** Where a page of a user's graph starts: an opaque cursor this service issued, or the uuid of the last item seen. */
@@ -136,23 +150,24 @@ export async function userFacts(ctx: Context, userId: string, options: GraphPage
 async function graphPageRequest(
   options: GraphPageOptions,
   find: (uuid: string) => Promise<{ createdAt: Date; uuid: string } | null>,
-): Promise<PageRequest<TimeUuidCursorKey>> {
+): Promise<PageRequest<InstantIdKey>> {
   if (options.cursor != null && options.uuidCursor != null) {
-    throw badUserInput("give cursor or uuidCursor, not both", "cursor");
+    throw badUserInput((name) => `give ${name("cursor")} or ${name("uuidCursor")}, not both`, "cursor");
   }
-  const request = parsePageRequest({ first: options.limit, after: options.cursor }, CONNECTION_PAGE_LIMITS, parseTimeUuidCursorKey);
+  const request = parsePageRequest({ first: options.limit, after: options.cursor }, CONNECTION_PAGE_LIMITS, parseInstantIdKey);
   if (options.uuidCursor == null) return request;
-  const anchor = await find(options.uuidCursor);
-  if (anchor === null) throw badUserInput(`uuidCursor "${options.uuidCursor}" names nothing in this project`, "uuidCursor");
-  return { ...request, cursor: { createdAt: anchor.createdAt.toISOString(), uuid: anchor.uuid } };
+  const uuidCursor = options.uuidCursor;
+  const anchor = await find(uuidCursor);
+  if (anchor === null) throw badUserInput((name) => `${name("uuidCursor")} "${uuidCursor}" names nothing in this project`, "uuidCursor");
+  return { ...request, cursor: instantIdKeyOf(anchor.createdAt, anchor.uuid) };
 }
 
 function toGraphPage<T extends { createdAt: Date; uuid: string }>(
-  request: PageRequest<TimeUuidCursorKey>,
+  request: PageRequest<InstantIdKey>,
   rows: readonly T[],
   hasBeyondCursor: boolean,
 ): GraphPage<T> {
-  const connection = toConnection(request, rows, hasBeyondCursor, timeUuidCursor);
+  const connection = toConnection(request, rows, hasBeyondCursor, uuidCursor);
   return {
     items: connection.edges.map((edge) => edge.node),
     nextCursor: connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null,

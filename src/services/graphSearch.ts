@@ -1,6 +1,7 @@
 import { badUserInput, notFound } from "../errors";
 import type { GraphReads } from "../db/graphReads";
-import type { EntityNodeRecord, EpisodeRecord, FactRecord } from "../db/records";
+import type { EntityNodeRecord, EpisodeRecord, FactRecord } from "../model";
+import { boundedInt } from "../domain/bounds";
 import { fullTextQuery } from "../domain/graph/searchQuery";
 
 export const MAX_SEARCH_LIMIT = 50;
@@ -31,10 +32,8 @@ export async function searchGraph(
   options: { query: string; scope: SearchScope; limit: number; centerNodeUuid: string | null },
 ): Promise<SearchResults> {
   const { scope, limit, centerNodeUuid } = options;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
-    throw badUserInput(`limit must be between 1 and ${MAX_SEARCH_LIMIT}; got ${limit}`, "limit");
-  }
-  if (options.query.trim().length === 0) throw badUserInput("query must not be blank", "query");
+  boundedInt(limit, "limit", 1, MAX_SEARCH_LIMIT);
+  if (options.query.trim().length === 0) throw badUserInput((name) => `${name("query")} must not be blank`, "query");
   const empty: SearchResults = { edges: [], nodes: [], episodes: [] };
   const lucene = fullTextQuery(options.query, groupId, FIELDS[scope]);
   if (lucene === null) return empty;

@@ -1,26 +1,29 @@
 import type { Context } from "../context";
-import type { MessageRecord, ThreadRecord } from "../db/records";
-import type { MessageCursorKey, ThreadOrder } from "../db/threads";
-import { badUserInput, notFound } from "../errors";
-import { CONNECTION_PAGE_LIMITS, type PageRequest, parseNumberedPage, parsePageRequest, toConnection } from "../domain/pagination";
-import { messageCursor, parseMessageCursorKey } from "../domain/threadCursors";
-import { normalizeSmallMetadata, normalizeThreadId, validateMessages } from "../domain/threadInput";
+import type { ConnectionArgs, MessageRecord, PageRequest, SeqKey, ThreadOrder, ThreadRecord } from "../model";
+import { badUserInput, noThread, noUser, threadAlreadyExists } from "../errors";
+import { messageCursor, parseSeqKey } from "../domain/cursors";
+import { CONNECTION_PAGE_LIMITS, parseNumberedPage, parsePageRequest, toConnection } from "../domain/pagination";
+import { messageEpisodeDescription, normalizeSmallMetadata, normalizeThreadId, validateMessages } from "../domain/threadInput";
 import { normalizeUserId } from "../domain/userInput";
+import { type CountedConnection, loadConnection } from "./connections";
 import { userContext } from "./userContext";
 
 // Threads and messages, once, for the GraphQL resolvers and the Zep-compatible REST routes alike.
 
 export type MessagesInput = Parameters<typeof validateMessages>[0];
 
+/** Zep's default for thread.get without a limit. */
+const DEFAULT_MESSAGE_LIMIT = 100;
+
 export async function createThread(
   { threads, loaders }: Context,
   input: { threadId: string; userId: string; metadata?: Record<string, unknown> | null },
 ): Promise<ThreadRecord> {
-  const thread = await threads.create({
-    threadId: normalizeThreadId(input.threadId),
-    userId: normalizeUserId(input.userId),
-    metadata: normalizeSmallMetadata(input.metadata, "metadata"),
-  });
+  const threadId = normalizeThreadId(input.threadId);
+  const userId = normalizeUserId(input.userId);
+  const thread = await threads.create({ threadId, userId, metadata: normalizeSmallMetadata(input.metadata, "metadata") });
+  if (thread === "missing") throw noUser(userId);
+  if (thread === "exists") throw threadAlreadyExists(threadId);
   loaders.threadById.prime(thread.threadId, thread);
   return thread;
 }
@@ -31,7 +34,9 @@ export async function addMessages(
   messages: MessagesInput,
 ): Promise<{ thread: ThreadRecord; messageUuids: string[] }> {
   const id = normalizeThreadId(threadId);
-  const result = await threads.addMessages(id, validateMessages(messages));
+  const valid = validateMessages(messages).map((message) => ({ ...message, episodeDescription: messageEpisodeDescription(message) }));
+  const result = await threads.addMessages(id, valid);
+  if (result === "missing") throw noThread(id);
   loaders.threadById.clear(id).prime(id, result.thread);
   return result;
 }
@@ -42,7 +47,7 @@ export async function deleteThread(
 ): Promise<{ threadId: string; message: string; deletedMessages: number }> {
   const id = normalizeThreadId(threadId);
   const result = await threads.deleteThread(id);
-  if (result === null) throw notFound(`no thread with threadId "${id}"`);
+  if (result === null) throw noThread(id);
   loaders.threadById.clear(id);
   return { threadId: id, message: `thread "${id}" and its messages were deleted`, deletedMessages: result.deletedMessages };
 }
@@ -56,7 +61,7 @@ export function findThread({ loaders }: Context, threadId: string): Promise<Thre
 export async function requireThread(ctx: Context, threadId: string): Promise<ThreadRecord> {
   const id = normalizeThreadId(threadId);
   const thread = await ctx.loaders.threadById.load(id);
-  if (thread === null) throw notFound(`no thread with threadId "${id}"`);
+  if (thread === null) throw noThread(id);
   return thread;
 }
 
@@ -70,6 +75,12 @@ export async function listThreadsOrdered(
   return { threads: result.threads, totalCount: result.totalCount, responseCount: result.threads.length };
 }
 
+/** Thread.messages: a page of the thread's messages, oldest first. */
+export function threadMessagesConnection({ loaders }: Context, thread: ThreadRecord, args: ConnectionArgs): Promise<CountedConnection<MessageRecord>> {
+  const request = parsePageRequest(args, CONNECTION_PAGE_LIMITS, parseSeqKey);
+  return loadConnection(loaders.messagePageByThread, thread.uuid, request, messageCursor);
+}
+
 /**
  * A thread's messages, oldest first, addressed as Zep's thread.get addresses them: the `lastn` most recent,
  * else page number `cursor` (from 1) of `limit` messages. Sizes follow the connection's limits (1 to 100).
@@ -79,27 +90,31 @@ export async function listThreadsOrdered(
 export async function threadMessages(
   ctx: Context,
   threadId: string,
-  options: { limit: number; cursor?: number | null; lastn?: number | null },
+  options: { limit?: number | null; cursor?: number | null; lastn?: number | null },
 ): Promise<{ thread: ThreadRecord; messages: MessageRecord[]; totalCount: number }> {
   const thread = await requireThread(ctx, threadId);
-  const request = options.lastn != null ? lastMessages(options.lastn) : messagePage(options.limit, options.cursor ?? 1);
+  const request =
+    options.lastn != null ? lastMessages(options.lastn) : messagePage(options.limit ?? DEFAULT_MESSAGE_LIMIT, options.cursor ?? 1);
   const rows = await ctx.loaders.messagePageByThread.load({ parentUuid: thread.uuid, request });
   const connection = toConnection(request, rows.rows, rows.hasBeyondCursor, messageCursor);
   return { thread, messages: connection.edges.map((edge) => edge.node), totalCount: rows.totalCount };
 }
 
-function lastMessages(lastn: number): PageRequest<MessageCursorKey> {
-  return parsePageRequest({ last: lastn }, CONNECTION_PAGE_LIMITS, parseMessageCursorKey);
+function lastMessages(lastn: number): PageRequest<SeqKey> {
+  return parsePageRequest({ last: lastn }, CONNECTION_PAGE_LIMITS, parseSeqKey);
 }
 
-function messagePage(limit: number, page: number): PageRequest<MessageCursorKey> {
-  if (!Number.isSafeInteger(page) || page < 1) throw badUserInput(`cursor must be a page number from 1; got ${page}`, "cursor");
-  const sized = parsePageRequest({ first: limit }, CONNECTION_PAGE_LIMITS, parseMessageCursorKey);
+function messagePage(limit: number, page: number): PageRequest<SeqKey> {
+  if (!Number.isSafeInteger(page) || page < 1) {
+    throw badUserInput((name) => `${name("cursor")} must be a page number from 1; got ${page}`, "cursor");
+  }
+  const sized = parsePageRequest({ first: limit }, CONNECTION_PAGE_LIMITS, parseSeqKey);
   return { ...sized, cursor: page > 1 ? { seq: (page - 1) * sized.size - 1 } : null };
 }
 
 /** Zep's context block for a thread (Thread.userContext), or NOT_FOUND for an unknown thread. */
-export async function threadContext(ctx: Context, threadId: string, limit: number): Promise<string> {
+export async function threadContext(ctx: Context, threadId: string, limit?: number | null): Promise<string> {
   const thread = await requireThread(ctx, threadId);
   return userContext(ctx.loaders, thread.uuid, limit);
 }
+

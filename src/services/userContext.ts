@@ -1,4 +1,5 @@
-import { badUserInput } from "../errors";
+import { boundedInt } from "../domain/bounds";
+import { DEFAULT_LIST_SIZE } from "../domain/pagination";
 import type { Loaders } from "../loaders";
 import { renderContextBlock } from "../domain/graph/contextBlock";
 import { fullTextQuery } from "../domain/graph/searchQuery";
@@ -10,10 +11,8 @@ export const MAX_CONTEXT_FACTS = 50;
  * two messages by full-text score (else the newest facts), and the entities they involve. Through the
  * loaders, a list of threads costs the same two statements as one.
  */
-export async function userContext(loaders: Loaders, threadUuid: string, limit: number): Promise<string> {
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_CONTEXT_FACTS) {
-    throw badUserInput(`limit must be between 1 and ${MAX_CONTEXT_FACTS}; got ${limit}`, "limit");
-  }
+export async function userContext(loaders: Loaders, threadUuid: string, requested: number | null | undefined): Promise<string> {
+  const limit = boundedInt(requested ?? DEFAULT_LIST_SIZE, "limit", 1, MAX_CONTEXT_FACTS);
   const inputs = await loaders.contextInputsByThread.load(threadUuid);
   if (inputs === null) return renderContextBlock("", []);
   const query = fullTextQuery(inputs.recent.join(" "), inputs.groupId, ["fact", "name"]);

@@ -1,11 +1,12 @@
 import type { Context } from "../context";
-import type { EntityNodeRecord, ThreadRecord, UserRecord } from "../db/records";
-import type { UserOrder } from "../db/users";
-import { notFound } from "../errors";
-import { CONNECTION_PAGE_LIMITS, type ConnectionArgs, parseNumberedPage, parsePageRequest, toConnection } from "../domain/pagination";
-import { parseThreadCursorKey } from "../domain/threadCursors";
-import { parseUserCursorKey, userCursor } from "../domain/userCursor";
+import type { ConnectionArgs, EntityNodeRecord, ThreadRecord, UserOrder, UserRecord } from "../model";
+import { noUser, userAlreadyExists } from "../errors";
+import { instantIdKeyOf, parseInstantIdKey, threadCursor, userCursor } from "../domain/cursors";
+import { assertMetadataSize, flattenMetadata, planMetadataPatch } from "../domain/metadata";
+import { CONNECTION_PAGE_LIMITS, parseNumberedPage, parsePageRequest, toConnection } from "../domain/pagination";
 import { normalizeUserId, validateNewUser, validateUserChanges } from "../domain/userInput";
+import { describeUserNode } from "../domain/userNode";
+import { type CountedConnection, loadConnection, readAllPages } from "./connections";
 
 // The Users API, once: the GraphQL resolvers and the Zep-compatible REST routes both call these, so a
 // rule (validation, a default, an error code) has one implementation whichever door a request came in by.
@@ -22,24 +23,45 @@ export interface DeletedUser {
   deletedNodes: number;
 }
 
-export async function addUser({ users, loaders }: Context, input: NewUserInput): Promise<UserRecord> {
-  const user = await users.add(validateNewUser(input));
-  loaders.userById.prime(user.userId, user);
-  return user;
+export async function addUser({ users, summarizer, loaders }: Context, input: NewUserInput): Promise<UserRecord> {
+  const user = validateNewUser(input);
+  const description = describeUserNode(user);
+  const [summary] = await summarizer.summarize([{ name: description.name, user, description: null, facts: [] }]);
+  const added = await users.add({
+    userId: user.userId,
+    email: user.email,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    metadata: user.metadata === null ? null : flattenMetadata(user.metadata),
+    node: { ...description, summary: summary ?? description.summary },
+  });
+  if (added === "exists") throw userAlreadyExists(user.userId);
+  loaders.userById.prime(added.userId, added);
+  return added;
 }
 
 export async function updateUser({ users, loaders }: Context, userId: string, input: UserChangesInput): Promise<UserRecord> {
   const id = normalizeUserId(userId);
-  const user = await users.update(id, validateUserChanges(input));
-  loaders.userById.clear(id).prime(id, user);
-  loaders.userNodeByUserUuid.clear(user.uuid);
-  return user;
+  const changes = validateUserChanges(input);
+  const fields: Record<string, string | null> = {};
+  for (const key of ["email", "firstName", "lastName"] as const) {
+    if (changes[key] !== undefined) fields[key] = changes[key] ?? null;
+  }
+  const updated = await users.update(id, { fields, metadata: planMetadataPatch(changes.metadata) }, (merged) => {
+    // Only the merge shows the metadata's new size; refusing here rolls the whole update back.
+    assertMetadataSize(merged.metadata, "metadata (after the merge)");
+    return describeUserNode(merged);
+  });
+  if (updated === "missing") throw noUser(id);
+  loaders.userById.clear(id).prime(id, updated);
+  loaders.userNodeByUserUuid.clear(updated.uuid);
+  return updated;
 }
 
 export async function deleteUser({ users, loaders }: Context, userId: string): Promise<DeletedUser> {
   const id = normalizeUserId(userId);
   const counts = await users.delete(id);
-  if (counts === null) throw notFound(`no user with userId "${id}"`);
+  if (counts === null) throw noUser(id);
   loaders.userById.clear(id);
   return {
     userId: id,
@@ -60,12 +82,12 @@ export function findUser({ loaders }: Context, userId: string): Promise<UserReco
 export async function requireUser(ctx: Context, userId: string): Promise<UserRecord> {
   const id = normalizeUserId(userId);
   const user = await ctx.loaders.userById.load(id);
-  if (user === null) throw notFound(`no user with userId "${id}"`);
+  if (user === null) throw noUser(id);
   return user;
 }
 
-export async function pageUsers({ users, loaders }: Context, args: ConnectionArgs) {
-  const request = parsePageRequest(args, CONNECTION_PAGE_LIMITS, parseUserCursorKey);
+export async function pageUsers({ users, loaders }: Context, args: ConnectionArgs): Promise<CountedConnection<UserRecord>> {
+  const request = parsePageRequest(args, CONNECTION_PAGE_LIMITS, parseInstantIdKey);
   const page = await users.page(request);
   for (const user of page.rows) loaders.userById.prime(user.userId, user);
   return { ...toConnection(request, page.rows, page.hasBeyondCursor, userCursor), totalCount: page.totalCount };
@@ -92,22 +114,19 @@ export async function userNode(ctx: Context, userId: string): Promise<EntityNode
   return ctx.loaders.userNodeByUserUuid.load(user.uuid);
 }
 
-/**
- * Every thread of a user, newest first (Zep's user.getThreads has no paging): read a connection page at a
- * time, at the connection's largest page size, so a user with many threads costs one statement per 100.
- */
+/** User.threads: a page of the user's threads, newest first. */
+export function userThreads({ loaders }: Context, user: UserRecord, args: ConnectionArgs): Promise<CountedConnection<ThreadRecord>> {
+  const request = parsePageRequest(args, CONNECTION_PAGE_LIMITS, parseInstantIdKey);
+  return loadConnection(loaders.threadPageByUser, user.uuid, request, threadCursor, (thread) =>
+    loaders.threadById.prime(thread.threadId, thread),
+  );
+}
+
+/** Every thread of a user, newest first (Zep's user.getThreads has no paging). */
 export async function allUserThreads(ctx: Context, userId: string): Promise<ThreadRecord[]> {
   const user = await requireUser(ctx, userId);
-  const threads: ThreadRecord[] = [];
-  let cursor: ReturnType<typeof parseThreadCursorKey> = null;
-  for (;;) {
-    const request = { direction: "forward" as const, size: CONNECTION_PAGE_LIMITS.maxSize, cursor };
-    const page = await ctx.loaders.threadPageByUser.load({ parentUuid: user.uuid, request });
-    const rows = page.rows.slice(0, request.size);
-    for (const thread of rows) ctx.loaders.threadById.prime(thread.threadId, thread);
-    threads.push(...rows);
-    const last = rows[rows.length - 1];
-    if (page.rows.length <= request.size || last === undefined) return threads;
-    cursor = { createdAt: last.createdAt.toISOString(), threadId: last.threadId };
-  }
+  const { loaders } = ctx;
+  return readAllPages(loaders.threadPageByUser, user.uuid, (thread) => instantIdKeyOf(thread.createdAt, thread.threadId), {}, (thread) =>
+    loaders.threadById.prime(thread.threadId, thread),
+  );
 }

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { CypherFiles } from "../../src/db/cypherFiles";
+import { SCHEMA_STATEMENTS, STATEMENT_NAMES } from "../../src/db/statements";
 import { cypherDir, packageRoot } from "../../src/paths";
 
 // The real cypher/ folder against the code that names its files.
@@ -58,6 +59,12 @@ describe("the cypher/ folder", () => {
   it("is found from the package root and holds statements and schema files", () => {
     expect(names).toContain("user.update");
     expect(files.namesUnder("schema").length).toBeGreaterThan(0);
+  });
+
+  it("the StatementName union lists exactly the files of cypher/, so a statement name is checked when typed", () => {
+    expect([...STATEMENT_NAMES].sort()).toEqual(names);
+    expect(new Set(STATEMENT_NAMES).size).toBe(STATEMENT_NAMES.length);
+    expect(SCHEMA_STATEMENTS).toEqual(files.namesUnder("schema"));
   });
 
   it.each(names)("%s opens with // comment lines, then a statement", (name) => {

@@ -1,16 +1,7 @@
 import { GraphQLError } from "graphql";
-import {
-  CONNECTION_PAGE_LIMITS,
-  type ConnectionArgs,
-  NUMBERED_PAGE_MAX_SIZE,
-  type PageRequest,
-  decodeCursor,
-  encodeCursor,
-  parseNumberedPage,
-  parsePageRequest,
-  toConnection,
-} from "../../src/domain/pagination";
-import { parseUserCursorKey, userCursor } from "../../src/domain/userCursor";
+import { decodeCursor, encodeCursor, parseInstantIdKey as parseUserCursorKey, userCursor } from "../../src/domain/cursors";
+import { CONNECTION_PAGE_LIMITS, NUMBERED_PAGE_MAX_SIZE, parseNumberedPage, parsePageRequest, toConnection } from "../../src/domain/pagination";
+import type { ConnectionArgs, PageRequest } from "../../src/model";
 
 const LIMITS = CONNECTION_PAGE_LIMITS;
 
@@ -44,7 +35,7 @@ describe("user cursors", () => {
   ])("round-trip the createdAt and userId of %s", (_name, userId) => {
     const createdAt = new Date("2026-11-27T10:00:00.123Z");
     const cursor = userCursor({ createdAt, userId });
-    expect(decodeCursor(cursor, parseUserCursorKey, "after")).toEqual({ createdAt: "2026-11-27T10:00:00.123Z", userId });
+    expect(decodeCursor(cursor, parseUserCursorKey, "after")).toEqual({ createdAt: "2026-11-27T10:00:00.123Z", id: userId });
   });
 
   it("are URL-safe base64 without padding, and do not show the userId in clear", () => {
@@ -60,7 +51,7 @@ describe("user cursors", () => {
 
   it("encodeCursor round-trips any JSON array through decodeCursor", () => {
     const key = [1, "two", null, { three: [3] }];
-    expect(decodeCursor(encodeCursor(key), (raw) => raw, "after")).toEqual(key);
+    expect(decodeCursor(encodeCursor(key), (raw: unknown[]) => raw, "after")).toEqual(key);
   });
 
   describe("a malformed cursor is BAD_USER_INPUT naming the argument and showing the cursor", () => {
@@ -95,7 +86,7 @@ describe("user cursors", () => {
   });
 
   it("parseUserCursorKey accepts exactly [canonical ISO date, string]", () => {
-    expect(parseUserCursorKey(["2026-01-01T00:00:00.000Z", "u"])).toEqual({ createdAt: "2026-01-01T00:00:00.000Z", userId: "u" });
+    expect(parseUserCursorKey(["2026-01-01T00:00:00.000Z", "u"])).toEqual({ createdAt: "2026-01-01T00:00:00.000Z", id: "u" });
     expect(parseUserCursorKey(["2026-01-01T00:00:00.000Z"])).toBeNull();
     expect(parseUserCursorKey(["2026-01-01T00:00:00.000Z", "u", undefined])).toBeNull();
   });
@@ -120,7 +111,7 @@ describe("parsePageRequest", () => {
     expect(parsePageRequest({ before }, LIMITS, parseUserCursorKey)).toEqual({
       direction: "backward",
       size: 20,
-      cursor: { createdAt: "2026-01-01T00:00:00.000Z", userId: "u" },
+      cursor: { createdAt: "2026-01-01T00:00:00.000Z", id: "u" },
     });
   });
 
@@ -129,7 +120,7 @@ describe("parsePageRequest", () => {
     expect(parsePageRequest({ first: 3, after }, LIMITS, parseUserCursorKey)).toEqual({
       direction: "forward",
       size: 3,
-      cursor: { createdAt: "2026-01-01T00:00:00.000Z", userId: "u" },
+      cursor: { createdAt: "2026-01-01T00:00:00.000Z", id: "u" },
     });
   });
 

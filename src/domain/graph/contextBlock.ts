@@ -1,3 +1,5 @@
+import type { ContextEntity } from "../../model";
+
 /**
  * Zep's context block, in Zep's layout: the user summary, the facts with their date ranges, and the
  * entities those facts involve. Built from data already chosen; no I/O.
@@ -8,13 +10,6 @@ export interface ContextFact {
   invalidAt: Date | null;
   source: ContextEntity;
   target: ContextEntity;
-}
-
-export interface ContextEntity {
-  uuid: string;
-  name: string;
-  labels: readonly string[];
-  summary: string;
 }
 
 export function renderContextBlock(userSummary: string, facts: readonly ContextFact[]): string {

@@ -1,4 +1,5 @@
 import { badUserInput } from "../../errors";
+import { boundedText } from "../bounds";
 import { nameKey, upperSnakeCase, words } from "./text";
 
 export const MAX_NODE_NAME_LENGTH = 50;
@@ -23,17 +24,10 @@ export interface NewFactTriple {
   threadId: string | null;
 }
 
-function limited(raw: string, field: string, max: number, { allowBlank = false } = {}): string {
-  const value = raw.trim();
-  if (!allowBlank && value.length === 0) throw badUserInput(`${field} must not be blank`, field);
-  if (value.length > max) throw badUserInput(`${field} is ${value.length} characters long; the limit is ${max}`, field);
-  return value;
-}
-
 function namedNode(name: string, summary: string | null | undefined, prefix: "source" | "target"): NamedNode {
-  const trimmed = limited(name, `${prefix}NodeName`, MAX_NODE_NAME_LENGTH);
-  if (words(trimmed).length === 0) throw badUserInput(`${prefix}NodeName must contain a letter or digit`, `${prefix}NodeName`);
-  const description = summary == null ? null : limited(summary, `${prefix}NodeSummary`, MAX_NODE_SUMMARY_LENGTH, { allowBlank: true });
+  const trimmed = boundedText(name, `${prefix}NodeName`, MAX_NODE_NAME_LENGTH);
+  if (words(trimmed).length === 0) throw badUserInput((n) => `${n(`${prefix}NodeName`)} must contain a letter or digit`, `${prefix}NodeName`);
+  const description = summary == null ? null : boundedText(summary, `${prefix}NodeSummary`, MAX_NODE_SUMMARY_LENGTH, { allowBlank: true });
   return { name: trimmed, nameKey: nameKey(trimmed), nameWords: words(trimmed), description: description || null };
 }
 
@@ -48,13 +42,13 @@ export function validateFactTriple(input: {
   targetNodeSummary?: string | null;
   threadId?: string | null;
 }): NewFactTriple {
-  const name = upperSnakeCase(limited(input.factName, "factName", MAX_FACT_NAME_LENGTH));
-  if (name.length === 0) throw badUserInput("factName must contain a letter or digit", "factName");
+  const name = upperSnakeCase(boundedText(input.factName, "factName", MAX_FACT_NAME_LENGTH));
+  if (name.length === 0) throw badUserInput((n) => `${n("factName")} must contain a letter or digit`, "factName");
   const validAt = input.validAt ?? null;
   const invalidAt = input.invalidAt ?? null;
   if (validAt && invalidAt && invalidAt.getTime() < validAt.getTime()) {
     throw badUserInput(
-      `invalidAt (${invalidAt.toISOString()}) is before validAt (${validAt.toISOString()})`,
+      (n) => `${n("invalidAt")} (${invalidAt.toISOString()}) is before ${n("validAt")} (${validAt.toISOString()})`,
       "invalidAt",
     );
   }
@@ -62,7 +56,7 @@ export function validateFactTriple(input: {
     source: namedNode(input.sourceNodeName, input.sourceNodeSummary, "source"),
     target: namedNode(input.targetNodeName, input.targetNodeSummary, "target"),
     name,
-    fact: limited(input.fact, "fact", MAX_FACT_LENGTH),
+    fact: boundedText(input.fact, "fact", MAX_FACT_LENGTH),
     validAt,
     invalidAt,
     threadId: input.threadId?.trim() ? input.threadId.trim() : null,

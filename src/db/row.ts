@@ -1,0 +1,124 @@
+import type { PageRows } from "../model";
+
+/**
+ * A row as a statement returned it, converted to plain JavaScript (see neo4jValues), read by column with its
+ * type checked. A column of the wrong type is a statement that no longer returns what its code expects: an
+ * internal error that names the statement and the column, rather than a wrong value passed on.
+ */
+export class Row {
+  constructor(
+    private readonly values: Readonly<Record<string, unknown>>,
+    private readonly source: string,
+  ) {}
+
+  string(column: string): string {
+    return this.expect(column, (value): value is string => typeof value === "string", "a string");
+  }
+
+  optionalString(column: string): string | null {
+    return this.optional(column, (value): value is string => typeof value === "string", "a string");
+  }
+
+  number(column: string): number {
+    return this.expect(column, (value): value is number => typeof value === "number", "a number");
+  }
+
+  optionalNumber(column: string): number | null {
+    return this.optional(column, (value): value is number => typeof value === "number", "a number");
+  }
+
+  /** A boolean column; absent or null reads as false, as Cypher's predicates on a missing row do. */
+  flag(column: string): boolean {
+    return this.optional(column, (value): value is boolean => typeof value === "boolean", "a boolean") ?? false;
+  }
+
+  date(column: string): Date {
+    return this.expect(column, (value): value is Date => value instanceof Date, "a date-time");
+  }
+
+  optionalDate(column: string): Date | null {
+    return this.optional(column, (value): value is Date => value instanceof Date, "a date-time");
+  }
+
+  strings(column: string): string[] {
+    return this.optionalStrings(column) ?? this.fail(column, "a list of strings");
+  }
+
+  optionalStrings(column: string): string[] | null {
+    return this.optional(column, isStringList, "a list of strings");
+  }
+
+  /** A nested map (a projection such as `u {.*}`), read the same way. */
+  row(column: string): Row {
+    return this.optionalRow(column) ?? this.fail(column, "a map");
+  }
+
+  optionalRow(column: string): Row | null {
+    const map = this.optional(column, isMap, "a map");
+    return map === null ? null : new Row(map, `${this.source}.${column}`);
+  }
+
+  /** A list of maps (`collect(t {.*})`). */
+  rows(column: string): Row[] {
+    const list = this.expect(column, (value): value is unknown[] => Array.isArray(value) && value.every(isMap), "a list of maps");
+    return list.map((map, index) => new Row(map as Record<string, unknown>, `${this.source}.${column}[${index}]`));
+  }
+
+  /** The same row with more columns, for a record whose columns a statement returns apart. */
+  with(columns: Readonly<Record<string, unknown>>): Row {
+    return new Row({ ...this.values, ...columns }, this.source);
+  }
+
+  private expect<T>(column: string, check: (value: unknown) => value is T, kind: string): T {
+    const value = this.values[column];
+    return check(value) ? value : this.fail(column, kind);
+  }
+
+  private optional<T>(column: string, check: (value: unknown) => value is T, kind: string): T | null {
+    const value = this.values[column];
+    if (value === null || value === undefined) return null;
+    return check(value) ? value : this.fail(column, kind);
+  }
+
+  private fail(column: string, kind: string): never {
+    throw new Error(`${this.source}: column "${column}" should be ${kind}, got ${describe(this.values[column])}`);
+  }
+}
+
+/** The one row a statement always returns (an aggregate, a CREATE). */
+export function firstRow(rows: readonly Row[]): Row {
+  const row = rows[0];
+  if (!row) throw new Error("a statement that always returns a row returned none");
+  return row;
+}
+
+/** A nullable nested record. */
+export function mapOptional<T>(row: Row | null, toRecord: (row: Row) => T): T | null {
+  return row === null ? null : toRecord(row);
+}
+
+/**
+ * A page of one parent's children as the page statements return it: the list, whether items lie beyond
+ * the cursor (`hasPrevious` reading forward, `hasNext` reading back) and the parent's total.
+ */
+export function toPageRows<T>(row: Row, listColumn: string, forward: boolean, toRecord: (row: Row) => T): PageRows<T> {
+  return {
+    rows: row.rows(listColumn).map(toRecord),
+    hasBeyondCursor: row.flag(forward ? "hasPrevious" : "hasNext"),
+    totalCount: row.number("totalCount"),
+  };
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  return Array.isArray(value) ? "a list" : typeof value;
+}

@@ -1,0 +1,33 @@
+import { badUserInput } from "../errors";
+
+// The shared rules for sizes and lengths, worded once: every limit of the API is checked by one of these,
+// so each answers the same way and names its field in the asking door's names.
+
+/** A whole number from `min` to `max`. */
+export function boundedInt(value: number, field: string, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw badUserInput((name) => `${name(field)} must be between ${min} and ${max}; got ${value}`, field);
+  }
+  return value;
+}
+
+/** At most `max` characters (a string's length, as JavaScript counts it). */
+export function assertMaxLength(value: string, field: string, max: number): string {
+  if (value.length > max) {
+    throw badUserInput((name) => `${name(field)} is ${value.length} characters long; the limit is ${max}`, field);
+  }
+  return value;
+}
+
+/** Trimmed text of at most `max` characters; blank is refused unless allowed. */
+export function boundedText(raw: string, field: string, max: number, { allowBlank = false } = {}): string {
+  const value = raw.trim();
+  if (!allowBlank && value.length === 0) throw badUserInput((name) => `${name(field)} must not be blank`, field);
+  return assertMaxLength(value, field, max);
+}
+
+/** A JSON value of at most `max` bytes serialized as UTF-8. */
+export function assertMaxJsonBytes(value: unknown, field: string, max: number): void {
+  const bytes = Buffer.byteLength(JSON.stringify(value), "utf8");
+  if (bytes > max) throw badUserInput((name) => `${name(field)} is ${bytes} bytes serialized; the limit is ${max}`, field);
+}

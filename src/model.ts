@@ -1,0 +1,146 @@
+// The model: the shapes every layer speaks. Stores return them, services and loaders pass them on, resolvers
+// and REST handlers render them (they are codegen's mappers), so each is defined here once. They follow what
+// Neo4j stores, with its values already converted to plain JavaScript.
+
+export interface UserRecord {
+  projectId: string;
+  userId: string;
+  uuid: string;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  metadata: Record<string, unknown> | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface EntityNodeRecord {
+  uuid: string;
+  name: string;
+  summary: string;
+  labels: string[];
+  attributes: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export interface DeletedUserCounts {
+  userId: string;
+  deletedThreads: number;
+  deletedMessages: number;
+  deletedFacts: number;
+  deletedNodes: number;
+}
+
+export interface ThreadRecord {
+  threadId: string;
+  uuid: string;
+  userId: string;
+  /** The user's uuid: the world the thread belongs to. */
+  userUuid: string;
+  metadata: Record<string, unknown> | null;
+  createdAt: Date;
+  updatedAt: Date;
+  messageCount: number;
+}
+
+export type Role = "NOROLE" | "SYSTEM" | "ASSISTANT" | "USER" | "FUNCTION" | "TOOL";
+
+export interface MessageRecord {
+  uuid: string;
+  /** The message's place in its thread: the order in which messages were added. */
+  seq: number;
+  role: Role;
+  name: string | null;
+  content: string;
+  metadata: Record<string, unknown> | null;
+  createdAt: Date;
+}
+
+export interface FactRecord {
+  uuid: string;
+  name: string;
+  fact: string;
+  sourceNodeUuid: string;
+  targetNodeUuid: string;
+  createdAt: Date;
+  validAt: Date | null;
+  invalidAt: Date | null;
+  expiredAt: Date | null;
+  episodes: string[];
+  /** Set in search results only. */
+  score: number | null;
+}
+
+export type EpisodeSourceName = "TEXT" | "JSON" | "MESSAGE" | "FACT_TRIPLE";
+
+export interface EpisodeRecord {
+  uuid: string;
+  content: string;
+  source: EpisodeSourceName;
+  sourceDescription: string | null;
+  createdAt: Date;
+  threadId: string | null;
+}
+
+/** What Thread.userContext is made from: the user's world, summary and the thread's latest messages. */
+export interface ContextInputs {
+  groupId: string;
+  userSummary: string;
+  recent: string[];
+}
+
+export interface ContextEntity {
+  uuid: string;
+  name: string;
+  labels: string[];
+  summary: string;
+}
+
+export type ContextFact = FactRecord & { source: ContextEntity; target: ContextEntity };
+
+// Orders of the numbered (Zep-style) lists.
+export type UserOrder = "CREATED_AT" | "USER_ID" | "EMAIL";
+export type ThreadOrder = "CREATED_AT" | "UPDATED_AT" | "USER_ID" | "THREAD_ID";
+
+// Cursor keys: an item's place in its order. Users, threads, facts and graph nodes are ordered newest first
+// by an instant with an id to break ties (userId, threadId or uuid); messages by their number in the thread.
+export interface InstantIdKey {
+  createdAt: string;
+  id: string;
+}
+
+export interface SeqKey {
+  seq: number;
+}
+
+export interface PageRequest<Key> {
+  direction: "forward" | "backward";
+  size: number;
+  cursor: Key | null;
+}
+
+/** One page read with one extra row (see domain/pagination toConnection). */
+export interface PageRows<T> {
+  rows: T[];
+  hasBeyondCursor: boolean;
+  totalCount: number;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+}
+
+export interface ConnectionArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}

@@ -1,0 +1,46 @@
+import type { PageLoader } from "../loaders/pageLoader";
+import type { Connection, PageRequest } from "../model";
+import { CONNECTION_PAGE_LIMITS, toConnection } from "../domain/pagination";
+
+export type CountedConnection<T> = Connection<T> & { totalCount: number };
+
+/**
+ * A connection field under a parent: one page through the parent's page loader (batched with the same field
+ * under the other parents), each item primed into the loader that finds it by id, then the Relay shape.
+ */
+export async function loadConnection<Request extends PageRequest<unknown>, Item>(
+  loader: PageLoader<Request, Item>,
+  parentUuid: string,
+  request: Request,
+  cursorOf: (item: Item) => string,
+  prime: (item: Item) => void = () => undefined,
+): Promise<CountedConnection<Item>> {
+  const page = await loader.load({ parentUuid, request });
+  page.rows.forEach(prime);
+  return { ...toConnection(request, page.rows, page.hasBeyondCursor, cursorOf), totalCount: page.totalCount };
+}
+
+/**
+ * Every child of a parent, in the connection's order, for the Zep routes that list without paging: read a
+ * page at a time at the largest page size, so a parent with many children costs one statement per 100.
+ */
+export async function readAllPages<Key, Item, Extra extends object>(
+  loader: PageLoader<PageRequest<Key> & Extra, Item>,
+  parentUuid: string,
+  keyOf: (item: Item) => Key,
+  extra: Extra,
+  prime: (item: Item) => void = () => undefined,
+): Promise<Item[]> {
+  const items: Item[] = [];
+  let cursor: Key | null = null;
+  for (;;) {
+    const request: PageRequest<Key> & Extra = { ...extra, direction: "forward", size: CONNECTION_PAGE_LIMITS.maxSize, cursor };
+    const page = await loader.load({ parentUuid, request });
+    const rows = page.rows.slice(0, request.size);
+    rows.forEach(prime);
+    items.push(...rows);
+    const last = rows[rows.length - 1];
+    if (page.rows.length <= request.size || last === undefined) return items;
+    cursor = keyOf(last);
+  }
+}
