@@ -1,12 +1,25 @@
 import express, { Router } from "express";
 import type { Logger } from "pino";
 import type { Context } from "../context";
-import { createEndpoint } from "./endpoint";
+import { type Endpoint, createEndpoint } from "./endpoint";
 import { restErrorHandler } from "./errors";
-import { graphRoutes } from "./graph";
-import { threadRoutes } from "./threads";
+import { GRAPH_ROUTES } from "./graph";
+import { GRAPH_READ_ROUTES } from "./graphReads";
+import type { Method, Route } from "./route";
+import { THREAD_MESSAGE_ROUTES } from "./threadMessages";
+import { THREAD_ROUTES } from "./threads";
 import { unsupported } from "./unsupported";
-import { userRoutes } from "./users";
+import { USER_ROUTES } from "./users";
+
+/**
+ * The route tables, in the order they are registered. Each table is mounted as its own router and no path is
+ * served from two tables, so Express's automatic answer to OPTIONS (200, `Allow` listing every method of the
+ * path) comes from the router that serves the path, before the catch-all can answer 400.
+ */
+const ROUTE_TABLES: readonly (readonly Route[])[] = [USER_ROUTES, THREAD_ROUTES, THREAD_MESSAGE_ROUTES, GRAPH_ROUTES, GRAPH_READ_ROUTES];
+
+/** Every route usergraph serves below /api/v2. */
+export const REST_ROUTES: readonly Route[] = ROUTE_TABLES.flat();
 
 /**
  * Zep's REST API, as the official SDKs call it (`new ZepClient({ apiKey, baseUrl: ".../api/v2" })`):
@@ -21,8 +34,16 @@ export function createRestRouter(deps: { context: () => Context; logger: Logger 
   const endpoint = createEndpoint(deps.context);
   const router = Router();
   router.use(express.json({ limit: "2mb" }));
-  router.use(userRoutes(endpoint), threadRoutes(endpoint), graphRoutes(endpoint));
+  router.use(ROUTE_TABLES.map((routes) => routerOf(routes, endpoint)));
   router.use(unsupported);
   router.use(restErrorHandler(deps.logger));
+  return router;
+}
+
+function routerOf(routes: readonly Route[], endpoint: Endpoint): Router {
+  const router = Router();
+  for (const { method, path, handler, names } of routes) {
+    router[method.toLowerCase() as Lowercase<Method>](path, endpoint(handler, names));
+  }
   return router;
 }

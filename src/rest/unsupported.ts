@@ -4,8 +4,11 @@ import type { RequestHandler } from "express";
 // message naming what is not supported, never a success that did nothing. 400 rather than 501 because the
 // SDKs retry every 5xx answer (twice, with back-off) and this answer will not change on a retry.
 
-/** Zep features by "METHOD /path" (the path below /api/v2). */
-const FEATURES: readonly (readonly [RegExp, string])[] = [
+/**
+ * Zep features by "METHOD /path" (the path below /api/v2), the first match naming the feature. No pattern
+ * matches a route usergraph serves (test/unit/restRoutes.test.ts checks every route in the tables).
+ */
+export const FEATURES: readonly (readonly [RegExp, string])[] = [
   [/^POST \/graph\/clone$/, "graph cloning (graph.clone)"],
   [/^\w+ \/entity-types$/, "ontologies (graph.setEntityTypes, graph.listEntityTypes)"],
   [/^\w+ \/user-summary-instructions$/, "user summary instructions"],
@@ -19,7 +22,8 @@ const FEATURES: readonly (readonly [RegExp, string])[] = [
   [/^PATCH \/graph\/(node|edge)\/[^/]+$/, "editing nodes and facts"],
   [/^DELETE \/graph\/node\/[^/]+$/, "deleting single nodes (a node goes with its last fact)"],
   [/^\w+ \/graph\/node\/[^/]+\/(episodes|neighbors)$/, "node episodes and neighbours"],
-  [/^\w+ \/graph\/episodes\//, "reading or changing single episodes"],
+  // Leaves out the one served path below /graph/episodes/: GET of a user's episodes (graph.episode.getByUserId).
+  [/^(?!GET \/graph\/episodes\/user\/[^/]+$)\w+ \/graph\/episodes\//, "reading or changing single episodes"],
   [/^\w+ \/threads\/[^/]+\/(summary|episodes)$/, "thread summaries and thread episodes"],
   [/^\w+ \/messages\//, "editing messages"],
   [/^\w+ \/context-templates(\/.*)?$/, "context templates"],

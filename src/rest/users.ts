@@ -1,7 +1,6 @@
-import { Router } from "express";
 import type { UserOrder } from "../model";
 import { addUser, allUserThreads, deleteUser, listUsersOrdered, requireUser, updateUser, userNode } from "../services/users";
-import type { Endpoint } from "./endpoint";
+import type { Handler } from "./endpoint";
 import {
   type JsonObject,
   bodyOf,
@@ -15,6 +14,7 @@ import {
   refuseUnsupported,
   requiredString,
 } from "./input";
+import type { Route } from "./route";
 import { zepNode, zepThread, zepUser } from "./shapes";
 
 // Zep's Users API (client.user.*) over the shared user services.
@@ -37,83 +37,67 @@ function userFields(body: JsonObject) {
   };
 }
 
-export function userRoutes(endpoint: Endpoint): Router {
-  const router = Router();
+const addUserHandler: Handler = async (req, res, ctx) => {
+  const body = bodyOf(req);
+  const user = await addUser(ctx, { userId: requiredString(body, "user_id"), ...userFields(body) });
+  res.status(201);
+  return zepUser(user);
+};
 
-  router.post(
-    "/users",
-    endpoint(async (req, res, ctx) => {
-      const body = bodyOf(req);
-      const user = await addUser(ctx, { userId: requiredString(body, "user_id"), ...userFields(body) });
-      res.status(201);
-      return zepUser(user);
-    }),
-  );
+const listUsersOrderedHandler: Handler = async (req, _res, ctx) => {
+  const result = await listUsersOrdered(ctx, {
+    pageNumber: queryInt(req, "pageNumber"),
+    pageSize: queryInt(req, "pageSize"),
+    search: queryString(req, "search"),
+    orderBy: choice(queryString(req, "order_by"), "order_by", USER_ORDERS),
+    asc: queryBool(req, "asc"),
+  });
+  return { users: result.users.map(zepUser), total_count: result.totalCount, row_count: result.rowCount };
+};
 
+const getUserHandler: Handler = async (req, _res, ctx) => zepUser(await requireUser(ctx, param(req, "userId")));
+
+const updateUserHandler: Handler = async (req, _res, ctx) =>
+  zepUser(await updateUser(ctx, param(req, "userId"), userFields(bodyOf(req))));
+
+const deleteUserHandler: Handler = async (req, _res, ctx) => {
+  const deleted = await deleteUser(ctx, param(req, "userId"));
+  return {
+    message: deleted.message,
+    deleted_threads: deleted.deletedThreads,
+    deleted_messages: deleted.deletedMessages,
+    deleted_facts: deleted.deletedFacts,
+    deleted_nodes: deleted.deletedNodes,
+  };
+};
+
+const userThreadsHandler: Handler = async (req, _res, ctx) => (await allUserThreads(ctx, param(req, "userId"))).map(zepThread);
+
+const userNodeHandler: Handler = async (req, _res, ctx) => {
+  const node = await userNode(ctx, param(req, "userId"));
+  return node === null ? {} : { node: zepNode(node) };
+};
+
+// Zep warms a cache before a user's first search; usergraph reads Neo4j directly and keeps none, so a
+// warm is only the check that the user exists.
+const warmUserHandler: Handler = async (req, _res, ctx) => {
+  const user = await requireUser(ctx, param(req, "userId"));
+  return { message: `user "${user.userId}" is ready (usergraph has no cache to warm)` };
+};
+
+export const USER_ROUTES: readonly Route[] = [
+  { method: "POST", path: "/users", handler: addUserHandler },
   // users-ordered names its paging parameters in camelCase, as Zep does.
-  router.get(
-    "/users-ordered",
-    endpoint(
-      async (req, _res, ctx) => {
-        const result = await listUsersOrdered(ctx, {
-          pageNumber: queryInt(req, "pageNumber"),
-          pageSize: queryInt(req, "pageSize"),
-          search: queryString(req, "search"),
-          orderBy: choice(queryString(req, "order_by"), "order_by", USER_ORDERS),
-          asc: queryBool(req, "asc"),
-        });
-        return { users: result.users.map(zepUser), total_count: result.totalCount, row_count: result.rowCount };
-      },
-      { pageNumber: "pageNumber", pageSize: "pageSize" },
-    ),
-  );
-
-  router.get(
-    "/users/:userId",
-    endpoint(async (req, _res, ctx) => zepUser(await requireUser(ctx, param(req, "userId")))),
-  );
-
-  router.patch(
-    "/users/:userId",
-    endpoint(async (req, _res, ctx) => zepUser(await updateUser(ctx, param(req, "userId"), userFields(bodyOf(req))))),
-  );
-
-  router.delete(
-    "/users/:userId",
-    endpoint(async (req, _res, ctx) => {
-      const deleted = await deleteUser(ctx, param(req, "userId"));
-      return {
-        message: deleted.message,
-        deleted_threads: deleted.deletedThreads,
-        deleted_messages: deleted.deletedMessages,
-        deleted_facts: deleted.deletedFacts,
-        deleted_nodes: deleted.deletedNodes,
-      };
-    }),
-  );
-
-  router.get(
-    "/users/:userId/threads",
-    endpoint(async (req, _res, ctx) => (await allUserThreads(ctx, param(req, "userId"))).map(zepThread)),
-  );
-
-  router.get(
-    "/users/:userId/node",
-    endpoint(async (req, _res, ctx) => {
-      const node = await userNode(ctx, param(req, "userId"));
-      return node === null ? {} : { node: zepNode(node) };
-    }),
-  );
-
-  // Zep warms a cache before a user's first search; usergraph reads Neo4j directly and keeps none, so a
-  // warm is only the check that the user exists.
-  router.get(
-    "/users/:userId/warm",
-    endpoint(async (req, _res, ctx) => {
-      const user = await requireUser(ctx, param(req, "userId"));
-      return { message: `user "${user.userId}" is ready (usergraph has no cache to warm)` };
-    }),
-  );
-
-  return router;
-}
+  {
+    method: "GET",
+    path: "/users-ordered",
+    handler: listUsersOrderedHandler,
+    names: { pageNumber: "pageNumber", pageSize: "pageSize" },
+  },
+  { method: "GET", path: "/users/:userId", handler: getUserHandler },
+  { method: "PATCH", path: "/users/:userId", handler: updateUserHandler },
+  { method: "DELETE", path: "/users/:userId", handler: deleteUserHandler },
+  { method: "GET", path: "/users/:userId/threads", handler: userThreadsHandler },
+  { method: "GET", path: "/users/:userId/node", handler: userNodeHandler },
+  { method: "GET", path: "/users/:userId/warm", handler: warmUserHandler },
+];
