@@ -32,12 +32,17 @@ export class Row {
     return this.optional(column, (value): value is boolean => typeof value === "boolean", "a boolean") ?? false;
   }
 
+  /**
+   * An instant: a driver date-time, or epoch milliseconds (`u.createdAt.epochMillis`), which statements
+   * return where they can because the driver converts a number without its Integer arithmetic.
+   */
   date(column: string): Date {
-    return this.expect(column, (value): value is Date => value instanceof Date, "a date-time");
+    return toDate(this.expect(column, isInstant, "a date-time or epoch milliseconds"));
   }
 
   optionalDate(column: string): Date | null {
-    return this.optional(column, (value): value is Date => value instanceof Date, "a date-time");
+    const value = this.optional(column, isInstant, "a date-time or epoch milliseconds");
+    return value === null ? null : toDate(value);
   }
 
   strings(column: string): string[] {
@@ -107,6 +112,14 @@ export function toPageRows<T>(row: Row, listColumn: string, forward: boolean, to
     hasBeyondCursor: row.flag(forward ? "hasPrevious" : "hasNext"),
     totalCount: row.number("totalCount"),
   };
+}
+
+function isInstant(value: unknown): value is Date | number {
+  return value instanceof Date || (typeof value === "number" && Number.isFinite(value));
+}
+
+function toDate(value: Date | number): Date {
+  return value instanceof Date ? value : new Date(value);
 }
 
 function isMap(value: unknown): value is Record<string, unknown> {
