@@ -138,6 +138,33 @@ export interface Connection<T> {
   pageInfo: PageInfo;
 }
 
+/**
+ * A count read only when asked for. GraphQL calls it only when `totalCount` is selected (graphql-js's default
+ * resolver calls a function-valued property); REST awaits it where Zep's answer carries a total.
+ */
+export type LazyCount = () => Promise<number>;
+
+export type CountedConnection<T> = Connection<T> & { totalCount: LazyCount };
+
+// The connections and numbered pages as resolvers receive them (codegen mappers).
+export type UserConnectionRecord = CountedConnection<UserRecord>;
+export type ThreadConnectionRecord = CountedConnection<ThreadRecord>;
+export type MessageConnectionRecord = CountedConnection<MessageRecord>;
+export type FactConnectionRecord = CountedConnection<FactRecord>;
+export type EntityNodeConnectionRecord = CountedConnection<EntityNodeRecord>;
+
+export interface UserListPage {
+  users: UserRecord[];
+  rowCount: number;
+  totalCount: LazyCount;
+}
+
+export interface ThreadListPage {
+  threads: ThreadRecord[];
+  responseCount: number;
+  totalCount: LazyCount;
+}
+
 export interface ConnectionArgs {
   first?: number | null;
   after?: string | null;

@@ -3,6 +3,8 @@
 export const STATEMENT_NAMES = [
   "context.facts",
   "context.thread-inputs",
+  "counter.add",
+  "counter.sum",
   "db.await-indexes",
   "deleted-user.list-unfinished",
   "entity.delete-orphans",
@@ -24,6 +26,7 @@ export const STATEMENT_NAMES = [
   "message.add",
   "message.page-by-threads-backward",
   "message.page-by-threads-forward",
+  "schema/counter.constraints",
   "schema/deleted-user.index",
   "schema/entity.fulltext",
   "schema/entity.group.index",

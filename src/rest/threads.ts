@@ -33,7 +33,7 @@ const listThreadsHandler: Handler = async (req, _res, ctx) => {
     orderBy: choice(queryString(req, "order_by"), "order_by", THREAD_ORDERS),
     asc: queryBool(req, "asc"),
   });
-  return { threads: result.threads.map(zepThread), total_count: result.totalCount, response_count: result.responseCount };
+  return { threads: result.threads.map(zepThread), total_count: await result.totalCount(), response_count: result.responseCount };
 };
 
 const deleteThreadHandler: Handler = async (req, _res, ctx) => {

@@ -52,7 +52,7 @@ const listUsersOrderedHandler: Handler = async (req, _res, ctx) => {
     orderBy: choice(queryString(req, "order_by"), "order_by", USER_ORDERS),
     asc: queryBool(req, "asc"),
   });
-  return { users: result.users.map(zepUser), total_count: result.totalCount, row_count: result.rowCount };
+  return { users: result.users.map(zepUser), total_count: await result.totalCount(), row_count: result.rowCount };
 };
 
 const getUserHandler: Handler = async (req, _res, ctx) => zepUser(await requireUser(ctx, param(req, "userId")));

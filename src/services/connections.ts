@@ -1,8 +1,6 @@
 import type { PageLoader } from "../loaders/pageLoader";
-import type { Connection, PageRequest } from "../model";
+import type { CountedConnection, PageRequest } from "../model";
 import { CONNECTION_PAGE_LIMITS, toConnection } from "../domain/pagination";
-
-export type CountedConnection<T> = Connection<T> & { totalCount: number };
 
 /**
  * A connection field under a parent: one page through the parent's page loader (batched with the same field
@@ -17,7 +15,7 @@ export async function loadConnection<Request extends PageRequest<unknown>, Item>
 ): Promise<CountedConnection<Item>> {
   const page = await loader.load({ parentUuid, request });
   page.rows.forEach(prime);
-  return { ...toConnection(request, page.rows, page.hasBeyondCursor, cursorOf), totalCount: page.totalCount };
+  return { ...toConnection(request, page.rows, page.hasBeyondCursor, cursorOf), totalCount: () => Promise.resolve(page.totalCount) };
 }
 
 /**

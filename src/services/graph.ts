@@ -1,5 +1,5 @@
 import type { Context } from "../context";
-import type { ConnectionArgs, EntityNodeRecord, EpisodeRecord, FactRecord, InstantIdKey, PageRequest, UserRecord } from "../model";
+import type { ConnectionArgs, CountedConnection, EntityNodeRecord, EpisodeRecord, FactRecord, InstantIdKey, PageRequest, UserRecord } from "../model";
 import { badUserInput, noFact, noNode, noUser, notFound } from "../errors";
 import { boundedInt } from "../domain/bounds";
 import { instantIdKeyOf, parseInstantIdKey, uuidCursor } from "../domain/cursors";
@@ -8,7 +8,7 @@ import { validateFactTriple } from "../domain/graph/factInput";
 import { CONNECTION_PAGE_LIMITS, DEFAULT_LIST_SIZE, parsePageRequest, toConnection } from "../domain/pagination";
 import { normalizeUserId } from "../domain/userInput";
 import type { Loaders } from "../loaders";
-import { type CountedConnection, loadConnection, readAllPages } from "./connections";
+import { loadConnection, readAllPages } from "./connections";
 import { type SearchResults, type SearchScope, searchGraph } from "./graphSearch";
 import { requireUser } from "./users";
 

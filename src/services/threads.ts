@@ -1,11 +1,11 @@
 import type { Context } from "../context";
-import type { ConnectionArgs, MessageRecord, PageRequest, SeqKey, ThreadOrder, ThreadRecord } from "../model";
+import type { ConnectionArgs, CountedConnection, MessageRecord, PageRequest, SeqKey, ThreadListPage, ThreadOrder, ThreadRecord } from "../model";
 import { badUserInput, noThread, noUser, threadAlreadyExists } from "../errors";
 import { messageCursor, parseSeqKey } from "../domain/cursors";
 import { CONNECTION_PAGE_LIMITS, parseNumberedPage, parsePageRequest, toConnection } from "../domain/pagination";
 import { messageEpisodeDescription, normalizeSmallMetadata, normalizeThreadId, validateMessages } from "../domain/threadInput";
 import { normalizeUserId } from "../domain/userInput";
-import { type CountedConnection, loadConnection } from "./connections";
+import { loadConnection } from "./connections";
 import { userContext } from "./userContext";
 
 // Threads and messages, once, for the GraphQL resolvers and the Zep-compatible REST routes alike.
@@ -68,11 +68,11 @@ export async function requireThread(ctx: Context, threadId: string): Promise<Thr
 export async function listThreadsOrdered(
   { threads, loaders }: Context,
   options: { pageNumber?: number | null; pageSize?: number | null; orderBy?: ThreadOrder | null; asc?: boolean | null },
-): Promise<{ threads: ThreadRecord[]; totalCount: number; responseCount: number }> {
+): Promise<ThreadListPage> {
   const page = parseNumberedPage(options.pageNumber, options.pageSize);
   const result = await threads.listOrdered({ ...page, orderBy: options.orderBy ?? "CREATED_AT", asc: options.asc ?? false });
   for (const thread of result.threads) loaders.threadById.prime(thread.threadId, thread);
-  return { threads: result.threads, totalCount: result.totalCount, responseCount: result.threads.length };
+  return { threads: result.threads, totalCount: () => Promise.resolve(result.totalCount), responseCount: result.threads.length };
 }
 
 /** Thread.messages: a page of the thread's messages, oldest first. */

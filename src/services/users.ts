@@ -1,12 +1,12 @@
 import type { Context } from "../context";
-import type { ConnectionArgs, EntityNodeRecord, ThreadRecord, UserOrder, UserRecord } from "../model";
+import type { ConnectionArgs, CountedConnection, EntityNodeRecord, ThreadRecord, UserListPage, UserOrder, UserRecord } from "../model";
 import { noUser, userAlreadyExists } from "../errors";
 import { instantIdKeyOf, parseInstantIdKey, threadCursor, userCursor } from "../domain/cursors";
 import { assertMetadataSize, flattenMetadata, planMetadataPatch } from "../domain/metadata";
 import { CONNECTION_PAGE_LIMITS, parseNumberedPage, parsePageRequest, toConnection } from "../domain/pagination";
 import { normalizeUserId, validateNewUser, validateUserChanges } from "../domain/userInput";
 import { describeUserNode } from "../domain/userNode";
-import { type CountedConnection, loadConnection, readAllPages } from "./connections";
+import { loadConnection, readAllPages } from "./connections";
 
 // The Users API, once: the GraphQL resolvers and the Zep-compatible REST routes both call these, so a
 // rule (validation, a default, an error code) has one implementation whichever door a request came in by.
@@ -90,13 +90,13 @@ export async function pageUsers({ users, loaders }: Context, args: ConnectionArg
   const request = parsePageRequest(args, CONNECTION_PAGE_LIMITS, parseInstantIdKey);
   const page = await users.page(request);
   for (const user of page.rows) loaders.userById.prime(user.userId, user);
-  return { ...toConnection(request, page.rows, page.hasBeyondCursor, userCursor), totalCount: page.totalCount };
+  return { ...toConnection(request, page.rows, page.hasBeyondCursor, userCursor), totalCount: () => Promise.resolve(page.totalCount) };
 }
 
 export async function listUsersOrdered(
   { users, loaders }: Context,
   options: { pageNumber?: number | null; pageSize?: number | null; search?: string | null; orderBy?: UserOrder | null; asc?: boolean | null },
-): Promise<{ users: UserRecord[]; totalCount: number; rowCount: number }> {
+): Promise<UserListPage> {
   const page = parseNumberedPage(options.pageNumber, options.pageSize);
   const result = await users.listOrdered({
     ...page,
@@ -105,7 +105,7 @@ export async function listUsersOrdered(
     asc: options.asc ?? false,
   });
   for (const user of result.users) loaders.userById.prime(user.userId, user);
-  return { users: result.users, totalCount: result.totalCount, rowCount: result.users.length };
+  return { users: result.users, totalCount: () => Promise.resolve(result.totalCount), rowCount: result.users.length };
 }
 
 /** The user's graph node, or NOT_FOUND for an unknown user. */
