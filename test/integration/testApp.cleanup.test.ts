@@ -30,10 +30,11 @@ describe("TestApp.close()", () => {
   it("deletes every node of its project, of every kind the service writes, and their relationships", async () => {
     const t = await startTestApp();
     await fillProject(t);
-    const [kinds] = await t.cypher(`MATCH (n {projectId: $p}) UNWIND labels(n) AS label RETURN collect(DISTINCT label) AS labels`, {
-      p: t.projectId,
-    });
-    expect([...kinds?.labels].sort()).toEqual(["DeletedUser", "Entity", "Episodic", "Message", "Thread", "User"]);
+    const [kinds] = await t.cypher<{ labels: string[] }>(
+      `MATCH (n {projectId: $p}) UNWIND labels(n) AS label RETURN collect(DISTINCT label) AS labels`,
+      { p: t.projectId },
+    );
+    expect([...(kinds?.labels ?? [])].sort()).toEqual(["DeletedUser", "Entity", "Episodic", "Message", "Thread", "User"]);
     await t.close();
     expect(await projectNodes(t.projectId)).toBe(0);
     const [facts] = await observer.cypher(`MATCH ()-[r {projectId: $p}]->() RETURN count(r) AS n`, { p: t.projectId });

@@ -36,7 +36,7 @@ describe("usersOrdered search", () => {
   async function search(q: string, size = 10, page = 1): Promise<{ totalCount: number; rowCount: number; ids: string[] }> {
     const result = await t.execute(ORDERED, { q, size, page });
     expect(result.errors).toBeUndefined();
-    const { totalCount, rowCount, users: found } = result.data?.usersOrdered;
+    const { totalCount, rowCount, users: found } = result.data?.usersOrdered ?? {};
     return { totalCount, rowCount, ids: found.map((user: { userId: string }) => user.userId) };
   }
 
