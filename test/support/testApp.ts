@@ -11,7 +11,8 @@ export interface GraphQLResult {
 
 /**
  * A usergraph app over the test Neo4j, in a project of its own: tests make their own data under a
- * unique projectId, so they never see or disturb another test's users.
+ * unique projectId, so they never see or disturb another test's users, and `close()` deletes that
+ * project's nodes so that a run leaves the shared Neo4j as it found it.
  */
 export interface TestApp {
   app: App;
@@ -22,11 +23,17 @@ export interface TestApp {
   /** Statements sent to Neo4j while `work` ran, in total and by Cypher file name. */
   countStatements<T>(work: () => Promise<T>): Promise<{ result: T; total: number; byQuery: Record<string, number> }>;
   cypher<T = Record<string, any>>(statement: string, params?: Record<string, unknown>): Promise<T[]>;
+  /** Stops the app, then deletes every node of the project if this app made the project up. */
   close(): Promise<void>;
 }
 
+/**
+ * Starts an app in a new project, or in `projectId` when given: a second app over another app's project
+ * (a restart) leaves the project's data to the app that made it, which may still be using it.
+ */
 export async function startTestApp(options: { projectId?: string } = {}): Promise<TestApp> {
   const neo = testNeo4jConfig();
+  const ownsProject = options.projectId === undefined;
   const projectId = options.projectId ?? `test-${randomUUID()}`;
   const app = await createApp(
     {
@@ -76,10 +83,33 @@ export async function startTestApp(options: { projectId?: string } = {}): Promis
       return result.records.map((record) => record.toObject() as any);
     },
     async close() {
-      await driver.close();
-      await app.close();
+      try {
+        // The app stops first, so that nothing it still had in flight writes after the clean-up.
+        await app.close();
+        if (ownsProject) await deleteProject(driver, neo.database, projectId);
+      } finally {
+        await driver.close();
+      }
     },
   };
+}
+
+/** How many nodes one clean-up transaction deletes: a project of any size goes in bounded memory. */
+const CLEANUP_BATCH_SIZE = 1000;
+
+/**
+ * Deletes every node of a project, with its relationships, a batch per transaction. Every node the service
+ * writes carries the projectId, and so does every node a test writes for it.
+ */
+async function deleteProject(driver: Driver, database: string, projectId: string): Promise<void> {
+  for (;;) {
+    const { records } = await driver.executeQuery(
+      `MATCH (n {projectId: $projectId}) WITH n LIMIT $batchSize DETACH DELETE n RETURN count(*) AS deleted`,
+      { projectId, batchSize: neo4j.int(CLEANUP_BATCH_SIZE) },
+      { database },
+    );
+    if (records[0]?.get("deleted") === 0) return;
+  }
 }
 
 /** The error codes of a result, in order. */
