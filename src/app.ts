@@ -19,9 +19,8 @@ export interface App {
  * left half done, and builds the server. Used by the entry point and by the tests alike.
  */
 export async function createApp(
-  config: Pick<Config, "neo4jUsername" | "neo4jPassword" | "neo4jDatabase" | "projectId" | "nodeEnv"> & {
-    neo4jUri: string;
-  },
+  config: Pick<Config, "neo4jUsername" | "neo4jPassword" | "neo4jDatabase" | "projectId" | "nodeEnv"> &
+    Partial<Pick<Config, "neo4jTimeoutMs" | "neo4jTransactionTimeoutMs">> & { neo4jUri: string },
   logger: Logger,
 ): Promise<App> {
   const metrics = createMetrics({ processMetrics: config.nodeEnv !== "test" });
@@ -31,6 +30,8 @@ export async function createApp(
       username: config.neo4jUsername,
       password: config.neo4jPassword,
       database: config.neo4jDatabase,
+      timeoutMs: config.neo4jTimeoutMs,
+      transactionTimeoutMs: config.neo4jTransactionTimeoutMs,
     },
     CypherFiles.load(),
     metrics,

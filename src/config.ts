@@ -17,6 +17,12 @@ export interface Config {
   projectId: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   nodeEnv: "development" | "production" | "test";
+  /** How long a request waits for a connection, a connect or the driver's retries before SERVICE_UNAVAILABLE. */
+  neo4jTimeoutMs: number;
+  /** The longest a transaction may run on the server before Neo4j ends it. */
+  neo4jTransactionTimeoutMs: number;
+  /** On SIGTERM: how long the process answers unready, still serving, before it drains and stops. */
+  shutdownDelayMs: number;
 }
 
 export const LOCAL_NEO4J_DEFAULTS = {
@@ -53,6 +59,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     return parsed;
   };
   const port = portNumber("PORT", 4000, 0);
+  const milliseconds = (name: string, fallback: number, min: number, max: number): number => {
+    const value = text(name, String(fallback));
+    const parsed = Number(value);
+    if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
+      problems.push(`${name} must be a whole number of milliseconds from ${min} to ${max}; got "${value}"`);
+    }
+    return parsed;
+  };
 
   const uriText = env.NEO4J_URI?.trim();
   const neo4jUri = uriText ? uriText : null;
@@ -78,7 +92,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     projectId,
     logLevel: oneOf("LOG_LEVEL", LOG_LEVELS, "info"),
     nodeEnv: oneOf("NODE_ENV", NODE_ENVS, "development"),
+    neo4jTimeoutMs: milliseconds("NEO4J_TIMEOUT_MS", 3000, 100, 60_000),
+    neo4jTransactionTimeoutMs: milliseconds("NEO4J_TRANSACTION_TIMEOUT_MS", 30_000, 1000, 3_600_000),
+    shutdownDelayMs: milliseconds("SHUTDOWN_DELAY_MS", 0, 0, 120_000),
   };
+  // A production image has no Maven and no Java: it cannot start the local Neo4j, so say so by name.
+  if (config.nodeEnv === "production" && neo4jUri === null) {
+    problems.push("NEO4J_URI is required in production (the local Neo4j is for development and tests)");
+  }
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  - ${problems.join("\n  - ")}`);
   return config;
 }

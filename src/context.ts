@@ -17,6 +17,11 @@ export interface Context {
   /** How node summaries are made; the default needs no network. */
   summarizer: Summarizer;
   loaders: Loaders;
+  /**
+   * Replaces the loaders with empty ones. After a mutation, what the request had cached (a page, a count, a
+   * context block) may no longer hold; the fields selected under the mutation's result read afresh.
+   */
+  renewLoaders(this: Context): void;
   logger: Logger;
 }
 
@@ -28,7 +33,8 @@ export interface ContextDependencies {
   summarizer?: Summarizer;
 }
 
-export function createContext({ db, projectId, logger, summarizer = factListSummarizer }: ContextDependencies): Context {
+export function createContext({ db: sharedDb, projectId, logger, summarizer = factListSummarizer }: ContextDependencies): Context {
+  const db = sharedDb.forRequest();
   const users = new UserStore(db, projectId, summarizer);
   const graph = new GraphStore(db, projectId, summarizer);
   const threads = new ThreadStore(db, projectId, graph);
@@ -41,6 +47,10 @@ export function createContext({ db, projectId, logger, summarizer = factListSumm
     graphReads,
     summarizer,
     loaders: createLoaders({ users, threads, graph: graphReads }),
+    // On `this`: Apollo hands resolvers a shallow copy of the context, and it is the copy they read.
+    renewLoaders(this: Context) {
+      this.loaders = createLoaders({ users, threads, graph: graphReads });
+    },
     logger,
   };
 }

@@ -39,8 +39,11 @@ async function main(): Promise<void> {
   const shutdown = async (signal: NodeJS.Signals): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, "shutting down");
+    logger.info({ signal, delayMs: config.shutdownDelayMs }, "shutting down: unready now, draining after the delay");
     try {
+      // Unready first, still serving: the load balancer takes this instance out before the drain refuses work.
+      app.server.markStopping();
+      await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
       await app.close();
       await stopLocalNeo4j?.();
       logger.info("stopped");

@@ -14,6 +14,7 @@ import type { Database } from "./db/database";
 import { createFormatError } from "./formatError";
 import type { Metrics } from "./metrics";
 import { requestLogPlugin } from "./plugins/requestLog";
+import { graphqlHttpErrorHandler, lastErrorHandler, notFoundHandler } from "./http/errors";
 import { createRestRouter } from "./rest";
 import { buildSchema } from "./schema";
 
@@ -30,6 +31,8 @@ export interface UsergraphServer {
   httpServer: http.Server;
   /** A fresh per-request context, as the HTTP route builds it; for in-process executeOperation calls. */
   context(): Context;
+  /** From now on readiness answers 503, so load balancers stop sending work before the drain. */
+  markStopping(): void;
   listen(port: number): Promise<number>;
   stop(): Promise<void>;
 }
@@ -80,20 +83,34 @@ export async function createServer(deps: ServerDependencies): Promise<UsergraphS
   app.get("/health/live", (_req, res) => {
     res.json({ status: "ok" });
   });
+  let stopping = false;
   app.get("/health/ready", async (_req, res) => {
+    if (stopping) {
+      res.status(503).json({ status: "stopping" });
+      return;
+    }
     const ready = await deps.db.ping();
     res.status(ready ? 200 : 503).json({ status: ready ? "ok" : "unavailable", neo4j: ready });
   });
   app.get("/metrics", async (_req, res) => {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
-  app.use("/graphql", express.json({ limit: "2mb" }), expressMiddleware(apollo, { context: () => Promise.resolve(context()) }));
+  app.use(
+    "/graphql",
+    express.json({ limit: "2mb" }),
+    expressMiddleware(apollo, { context: () => Promise.resolve(context()) }),
+    graphqlHttpErrorHandler(deps.logger),
+  );
   app.use("/api/v2", createRestRouter({ context, logger: deps.logger }));
+  app.use(notFoundHandler, lastErrorHandler(deps.logger));
 
   return {
     apollo,
     httpServer,
     context,
+    markStopping: () => {
+      stopping = true;
+    },
     listen: (port) =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);

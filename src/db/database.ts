@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from "neo4j-driver";
+import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, Neo4jError } from "neo4j-driver";
 import type { Logger } from "pino";
 import { serviceUnavailable } from "../errors";
 import type { Metrics } from "../metrics";
@@ -28,9 +28,14 @@ export interface DatabaseOptions {
   username: string;
   password: string;
   database: string;
-  /** How long the driver keeps retrying a transaction after transient failures (default 10 s). */
-  maxRetryTimeMs?: number;
+  /** How long a statement waits for a connection, a connect, or the driver's retries of transient failures (default 3 s). */
+  timeoutMs?: number;
+  /** The longest a transaction may run on the server (default 30 s). */
+  transactionTimeoutMs?: number;
 }
+
+/** How long readiness waits for Neo4j: a probe with a short timeout must see 503, not its own timeout. */
+const PING_TIMEOUT_MS = 800;
 
 /**
  * The one boundary that owns the driver: every statement is a named Cypher file, counted in the metrics,
@@ -39,30 +44,43 @@ export interface DatabaseOptions {
  * masking formatter).
  */
 export class Database {
-  constructor(
+  private constructor(
     private readonly driver: Driver,
     private readonly databaseName: string,
     private readonly cypher: CypherFiles,
     private readonly metrics: Metrics,
+    private readonly transactionTimeoutMs: number,
+    private readonly bookmarks: BookmarkManager | undefined,
   ) {}
 
   static connect(options: DatabaseOptions, cypher: CypherFiles, metrics: Metrics, logger: Logger): Database {
+    // Fail fast: with Neo4j away, a request answers SERVICE_UNAVAILABLE after about timeoutMs (a connect
+    // attempt, then retries until the same budget is spent), rather than after the driver's 60 s defaults.
+    const timeoutMs = options.timeoutMs ?? 3000;
     const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.username, options.password), {
       disableLosslessIntegers: true,
-      connectionAcquisitionTimeout: 10_000,
-      connectionTimeout: 5_000,
-      maxTransactionRetryTime: options.maxRetryTimeMs ?? 10_000,
+      connectionAcquisitionTimeout: timeoutMs,
+      connectionTimeout: timeoutMs,
+      maxTransactionRetryTime: timeoutMs,
       logging: {
         level: "warn",
         logger: (level, message) => logger[level === "error" ? "error" : "warn"]({ neo4j: true }, message),
       },
     });
-    return new Database(driver, options.database, cypher, metrics);
+    return new Database(driver, options.database, cypher, metrics, options.transactionTimeoutMs ?? 30_000, undefined);
+  }
+
+  /**
+   * The same database for one request: its sessions share a bookmark manager, so on a cluster a read that
+   * follows a write in the same request sees that write (read-your-writes), whichever member serves it.
+   */
+  forRequest(): Database {
+    return new Database(this.driver, this.databaseName, this.cypher, this.metrics, this.transactionTimeoutMs, neo4j.bookmarkManager());
   }
 
   read(queryName: StatementName, params: Params = {}): Promise<Row[]> {
     return this.guard(() =>
-      this.withSession("READ", (session) => session.executeRead((tx) => this.runIn(tx, queryName, params))),
+      this.withSession("READ", (session) => session.executeRead((tx) => this.runIn(tx, queryName, params), this.txConfig())),
     );
   }
 
@@ -83,7 +101,7 @@ export class Database {
     try {
       return await this.guard(() =>
         this.withSession("WRITE", (session) =>
-          session.executeWrite((tx) => work({ run: (queryName, params) => this.runIn(tx, queryName, params) }, rollback)),
+          session.executeWrite((tx) => work({ run: (queryName, params) => this.runIn(tx, queryName, params) }, rollback), this.txConfig()),
         ),
       );
     } catch (error) {
@@ -92,13 +110,20 @@ export class Database {
     }
   }
 
-  /** Answers whether the database serves a real query (readiness). */
+  /** Answers, within a second, whether the database serves a real query (readiness). */
   async ping(): Promise<boolean> {
+    const answer = this.read("health.ping").then(
+      (rows) => rows[0]?.number("ok") === 1,
+      () => false,
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
+    });
     try {
-      const rows = await this.read("health.ping");
-      return rows[0]?.number("ok") === 1;
-    } catch {
-      return false;
+      return await Promise.race([answer, late]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -138,12 +163,17 @@ export class Database {
     const session = this.driver.session({
       database: this.databaseName,
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
     });
     try {
       return await work(session);
     } finally {
       await session.close();
     }
+  }
+
+  private txConfig(): { timeout: number } {
+    return { timeout: this.transactionTimeoutMs };
   }
 
   private async guard<T>(work: () => Promise<T>): Promise<T> {

@@ -95,6 +95,38 @@ describe("the service process", () => {
     }
   });
 
+  it("on SIGTERM turns unready at once, keeps serving through SHUTDOWN_DELAY_MS, then stops cleanly", async () => {
+    const { child, lines } = startService({ ...baseEnv, PROJECT_ID: `process-${randomUUID()}`, SHUTDOWN_DELAY_MS: "4000" });
+    try {
+      const url = await waitFor(() => servingUrl(lines), "the serving log line");
+      const base = url.replace(/\/graphql$/, "");
+      expect((await fetch(`${base}/health/ready`)).status).toBe(200);
+      child.kill("SIGTERM");
+      await waitFor(() => lines.find((line) => line.includes("shutting down")), "the shutdown log line");
+      const ready = await fetch(`${base}/health/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: "stopping" });
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ usersOrdered { rowCount } }" }),
+      });
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as any).data.usersOrdered.rowCount).toBe(0);
+      expect(await exitCode(child)).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+  });
+
+  it("refuses to start in production without NEO4J_URI, naming it, instead of trying to start a local Neo4j", async () => {
+    const { child, lines } = startService({ PATH: process.env.PATH ?? "", NODE_ENV: "production", PORT: "0" });
+    expect(await exitCode(child)).toBe(1);
+    const output = lines.join("\n");
+    expect(output).toContain("NEO4J_URI is required in production");
+    expect(output).not.toMatch(/ENOENT|pom\.xml|Maven/);
+  });
+
   it("refuses to start on invalid configuration, naming every problem", async () => {
     const { child, lines } = startService({ ...baseEnv, PORT: "eighty", LOG_LEVEL: "loud" });
     expect(await exitCode(child)).toBe(1);

@@ -14,7 +14,7 @@ export async function withUnreachableNeo4j(use: (server: UsergraphServer, db: Da
   const logger = pino({ level: "silent" });
   const metrics = createMetrics();
   const db = Database.connect(
-    { uri: `bolt://127.0.0.1:${port}`, username: "neo4j", password: "x", database: "neo4j", maxRetryTimeMs: 200 },
+    { uri: `bolt://127.0.0.1:${port}`, username: "neo4j", password: "x", database: "neo4j", timeoutMs: 200 },
     CypherFiles.load(),
     metrics,
     logger,

@@ -25,6 +25,9 @@ describe("loadConfig", () => {
       projectId: "default",
       logLevel: "info",
       nodeEnv: "development",
+      neo4jTimeoutMs: 3000,
+      neo4jTransactionTimeoutMs: 30_000,
+      shutdownDelayMs: 0,
     });
   });
 
@@ -49,6 +52,9 @@ describe("loadConfig", () => {
       NODE_ENV: "production",
       NEO4J_LOCAL_PORT: "17687",
       NEO4J_LOCAL_DATA: "/var/lib/usergraph-neo4j",
+      NEO4J_TIMEOUT_MS: "1500",
+      NEO4J_TRANSACTION_TIMEOUT_MS: "60000",
+      SHUTDOWN_DELAY_MS: "5000",
     });
     expect(config).toEqual({
       port: 8080,
@@ -61,7 +67,25 @@ describe("loadConfig", () => {
       projectId: "acme",
       logLevel: "debug",
       nodeEnv: "production",
+      neo4jTimeoutMs: 1500,
+      neo4jTransactionTimeoutMs: 60_000,
+      shutdownDelayMs: 5000,
     });
+  });
+
+  it("refuses production without NEO4J_URI, naming it: a production image cannot start the local Neo4j", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/NEO4J_URI is required in production/);
+    expect(() => loadConfig({ NODE_ENV: "production", NEO4J_URI: "bolt://db:7687", NEO4J_PASSWORD: "p" })).not.toThrow();
+  });
+
+  it.each([
+    ["NEO4J_TIMEOUT_MS", "99"],
+    ["NEO4J_TIMEOUT_MS", "3s"],
+    ["NEO4J_TRANSACTION_TIMEOUT_MS", "999"],
+    ["SHUTDOWN_DELAY_MS", "-1"],
+    ["SHUTDOWN_DELAY_MS", "120001"],
+  ])("refuses %s=%s by name", (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name} must be a whole number of milliseconds`));
   });
 
   it("reads the environment it is passed, not process.env", () => {
