@@ -17,6 +17,10 @@ import { requestLogPlugin } from "./plugins/requestLog";
 import { graphqlHttpErrorHandler, lastErrorHandler, notFoundHandler } from "./http/errors";
 import { createRestRouter } from "./rest";
 import { buildSchema } from "./schema";
+import { NoSubscriptions } from "./graphql/noSubscriptions";
+
+/** The most tokens a document may have: far beyond any real query, short of a parser made to work for nothing. */
+const MAX_TOKENS = 5000;
 
 export interface ServerDependencies {
   db: Database;
@@ -48,7 +52,9 @@ export async function createServer(deps: ServerDependencies): Promise<UsergraphS
     maxDepth: { n: 12, ignoreIntrospection: true },
     maxAliases: { n: 30 },
     maxDirectives: { n: 50 },
-    maxTokens: { n: 5000 },
+    // The token limit is graphql-js's own (parseOptions below): a document over it is a 400 parse error,
+    // where armor's parse hook made it a 500.
+    maxTokens: { enabled: false },
     // Armor's cost grows with depth, not with page sizes (the router's demand control sees @listSize);
     // this bound only stops documents far beyond any page the schema can serve.
     costLimit: { maxCost: 500_000, ignoreIntrospection: true },
@@ -66,7 +72,8 @@ export async function createServer(deps: ServerDependencies): Promise<UsergraphS
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
     ],
-    validationRules: [...armor.validationRules],
+    validationRules: [...armor.validationRules, NoSubscriptions],
+    parseOptions: { maxTokens: MAX_TOKENS },
     formatError: createFormatError(deps.logger),
     introspection: true,
     // The entry point owns the signals: it drains HTTP, closes the driver and stops the local Neo4j.

@@ -13,6 +13,7 @@ export function clientStatusOf(error: unknown): number | null {
 }
 
 export function bodyProblem(error: unknown): string {
+  if (error instanceof URIError) return "the request path is not valid percent-encoding";
   const type = typeof error === "object" && error !== null && "type" in error ? String((error).type) : "";
   if (type === "entity.parse.failed") return "the request body is not valid JSON";
   if (type === "entity.too.large") return "the request body is too large; the limit is 2 MB";
