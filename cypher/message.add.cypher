@@ -20,6 +20,7 @@ CALL (t, firstSeq) {
   CREATE (t)-[:HAS_MESSAGE]->(:Message {
     projectId: t.projectId,
     groupId: t.groupId,
+    threadUuid: t.uuid,
     uuid: m.uuid,
     seq: firstSeq + i,
     role: m.role,

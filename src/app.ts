@@ -1,5 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "./config";
+import { backfillFactNodeUuids, backfillMessageThreadUuids } from "./db/backfills";
+import { startThreadCounter } from "./db/counterInit";
 import { Database } from "./db/database";
 import { CypherFiles } from "./db/cypherFiles";
 import { UserStore } from "./db/users";
@@ -15,8 +17,9 @@ export interface App {
 }
 
 /**
- * Everything but the process: connects to Neo4j, applies the schema, finishes deletions an earlier run
- * left half done, and builds the server. Used by the entry point and by the tests alike.
+ * Everything but the process: connects to Neo4j, applies the schema, starts counters and backfills what
+ * data from before them lacks, finishes deletions an earlier run left half done, and builds the server.
+ * Used by the entry point and by the tests alike.
  */
 export async function createApp(
   config: Pick<Config, "neo4jUsername" | "neo4jPassword" | "neo4jDatabase" | "projectId" | "nodeEnv"> &
@@ -39,6 +42,12 @@ export async function createApp(
   );
   try {
     await db.applySchema();
+    await startThreadCounter(db, config.projectId);
+    const backfilled = {
+      messages: await backfillMessageThreadUuids(db, config.projectId),
+      facts: await backfillFactNodeUuids(db, config.projectId),
+    };
+    if (backfilled.messages + backfilled.facts > 0) logger.info(backfilled, "backfilled the keys that list indexes read");
     // Deletion needs no summarizer: the whole world goes.
     const finished = await new UserStore(db, config.projectId, factListSummarizer).finishInterruptedDeletions();
     if (finished > 0) logger.info({ finished }, "finished interrupted user deletions");

@@ -119,12 +119,14 @@ export interface PageRequest<Key> {
   cursor: Key | null;
 }
 
-/** One page read with one extra row (see domain/pagination toConnection). */
-export interface PageRows<T> {
+/** One page of a parent's children, read with one extra row (see domain/pagination toConnection). */
+export interface Page<T> {
   rows: T[];
   hasBeyondCursor: boolean;
-  totalCount: number;
 }
+
+/** A page whose statement also counted the whole list (the users connection). */
+export type PageRows<T> = Page<T> & { totalCount: number };
 
 export interface PageInfo {
   hasNextPage: boolean;

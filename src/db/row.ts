@@ -1,4 +1,4 @@
-import type { PageRows } from "../model";
+import type { Page, PageRows } from "../model";
 
 /**
  * A row as a statement returned it, converted to plain JavaScript (see neo4jValues), read by column with its
@@ -103,15 +103,16 @@ export function mapOptional<T>(row: Row | null, toRecord: (row: Row) => T): T | 
 }
 
 /**
- * A page of one parent's children as the page statements return it: the list, whether items lie beyond
- * the cursor (`hasPrevious` reading forward, `hasNext` reading back) and the parent's total.
+ * A page of one parent's children as the page statements return it: the list, and whether items lie beyond
+ * the cursor (`hasPrevious` reading forward, `hasNext` reading back; a first page's statement has neither).
  */
+export function toPage<T>(row: Row, listColumn: string, forward: boolean, toRecord: (row: Row) => T): Page<T> {
+  return { rows: row.rows(listColumn).map(toRecord), hasBeyondCursor: row.flag(forward ? "hasPrevious" : "hasNext") };
+}
+
+/** A page whose statement also returns the whole list's `totalCount`. */
 export function toPageRows<T>(row: Row, listColumn: string, forward: boolean, toRecord: (row: Row) => T): PageRows<T> {
-  return {
-    rows: row.rows(listColumn).map(toRecord),
-    hasBeyondCursor: row.flag(forward ? "hasPrevious" : "hasNext"),
-    totalCount: row.number("totalCount"),
-  };
+  return { ...toPage(row, listColumn, forward, toRecord), totalCount: row.number("totalCount") };
 }
 
 function isInstant(value: unknown): value is Date | number {

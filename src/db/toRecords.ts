@@ -13,8 +13,9 @@ import type {
 } from "../model";
 import type { Row } from "./row";
 
-// The model's records from the projections the statements return (`u {.*}`, `t {.*}`, `f {.*, sourceNodeUuid,
-// targetNodeUuid}`, …): one reader per record, so every statement that returns a kind of node agrees on it.
+// The model's records from the projections the statements return (`u {.*}`, `t {.threadId, …, createdAt:
+// t.createdAt.epochMillis}`, …): one reader per record, so every statement that returns a kind of node agrees
+// on it. List statements project only the columns read here, instants as epoch milliseconds.
 
 const ROLES: readonly Role[] = ["NOROLE", "SYSTEM", "ASSISTANT", "USER", "FUNCTION", "TOOL"];
 const EPISODE_SOURCES: readonly EpisodeSourceName[] = ["TEXT", "JSON", "MESSAGE", "FACT_TRIPLE"];

@@ -14,7 +14,7 @@ import type {
   ThreadRecord,
   UserRecord,
 } from "../model";
-import { createPageLoader } from "./pageLoader";
+import { type ConnectionLoader, createPageLoader } from "./pageLoader";
 
 /**
  * Per-request loaders: every per-parent lookup of one request is batched into one UNWIND statement and
@@ -23,39 +23,60 @@ import { createPageLoader } from "./pageLoader";
  */
 export function createLoaders(stores: { users: UserStore; threads: ThreadStore; graph: GraphReads }) {
   const { users, threads, graph } = stores;
+  // The totals of connections: separate loaders, so that a page costs no count unless a client asks.
+  const threadCountByUserUuid = new DataLoader<string, number>((uuids) => threads.countByUserUuids(uuids), { name: "threadCountByUserUuid" });
+  const graphNodeCountByUser = new DataLoader<string, number>((uuids) => graph.entityCountsByUsers(uuids), { name: "graphNodeCountByUser" });
+  const factCountByNode = new DataLoader<string, number>((uuids) => graph.factCountsByNodes(uuids, true), { name: "factCountByNode" });
+  const validFactCountByNode = new DataLoader<string, number>((uuids) => graph.factCountsByNodes(uuids, false), {
+    name: "validFactCountByNode",
+  });
   return {
     userById: new DataLoader<string, UserRecord | null>((userIds) => users.getByIds(userIds), { name: "userById" }),
     userNodeByUserUuid: new DataLoader<string, EntityNodeRecord | null>((uuids) => users.getNodesByUserUuids(uuids), {
       name: "userNodeByUserUuid",
     }),
     threadById: new DataLoader<string, ThreadRecord | null>((threadIds) => threads.getByIds(threadIds), { name: "threadById" }),
-    threadCountByUserUuid: new DataLoader<string, number>((uuids) => threads.countByUserUuids(uuids), { name: "threadCountByUserUuid" }),
-    threadPageByUser: createPageLoader<PageRequest<InstantIdKey>, ThreadRecord>(
-      (uuids, request) => threads.pagesByUserUuids(uuids, request),
-      "threadPageByUser",
-    ),
+    threadCountByUserUuid,
+    /** The project's threads (threadsOrdered' total), keyed by projectId. */
+    threadCountByProject: new DataLoader<string, number>((projectIds) => Promise.all(projectIds.map(() => threads.countAll())), {
+      name: "threadCountByProject",
+    }),
+    threadPageByUser: {
+      pages: createPageLoader<PageRequest<InstantIdKey>, ThreadRecord>(
+        (uuids, request) => threads.pagesByUserUuids(uuids, request),
+        "threadPageByUser",
+      ),
+      count: (uuid) => threadCountByUserUuid.load(uuid),
+    } satisfies ConnectionLoader<PageRequest<InstantIdKey>, ThreadRecord>,
+    // A thread's total is its messageCount, which every thread record carries: no count loader.
     messagePageByThread: createPageLoader<PageRequest<SeqKey>, MessageRecord>(
       (uuids, request) => threads.messagePagesByThreadUuids(uuids, request),
       "messagePageByThread",
     ),
     entityByUuid: new DataLoader<string, EntityNodeRecord | null>((uuids) => graph.entitiesByUuids(uuids), { name: "entityByUuid" }),
     factByUuid: new DataLoader<string, FactRecord | null>((uuids) => graph.factsByUuids(uuids), { name: "factByUuid" }),
-    factPageByNode: createPageLoader<PageRequest<InstantIdKey> & { includeInvalid: boolean }, FactRecord>(
-      (uuids, request) => graph.factPagesByNodes(uuids, request),
-      "factPageByNode",
-    ),
-    graphNodePageByUser: createPageLoader<PageRequest<InstantIdKey>, EntityNodeRecord>(
-      (uuids, request) => graph.entityPagesByUsers(uuids, request),
-      "graphNodePageByUser",
-    ),
+    factPageByNode: {
+      pages: createPageLoader<PageRequest<InstantIdKey> & { includeInvalid: boolean }, FactRecord>(
+        (uuids, request) => graph.factPagesByNodes(uuids, request),
+        "factPageByNode",
+      ),
+      count: (uuid, request) => (request.includeInvalid ? factCountByNode : validFactCountByNode).load(uuid),
+    } satisfies ConnectionLoader<PageRequest<InstantIdKey> & { includeInvalid: boolean }, FactRecord>,
+    graphNodePageByUser: {
+      pages: createPageLoader<PageRequest<InstantIdKey>, EntityNodeRecord>(
+        (uuids, request) => graph.entityPagesByUsers(uuids, request),
+        "graphNodePageByUser",
+      ),
+      count: (uuid) => graphNodeCountByUser.load(uuid),
+    } satisfies ConnectionLoader<PageRequest<InstantIdKey>, EntityNodeRecord>,
+    // Zep's edge list by user carries no total: pages only.
     factPageByUser: createPageLoader<PageRequest<InstantIdKey>, FactRecord>(
       (uuids, request) => graph.factPagesByUsers(uuids, request),
       "factPageByUser",
     ),
     mentionsByEpisode: new DataLoader<string, EntityNodeRecord[]>((uuids) => graph.mentionsByEpisodes(uuids), { name: "mentionsByEpisode" }),
     latestEpisodesByUser: createPageLoader<{ limit: number }, EpisodeRecord>(
-      async (uuids, { limit }) =>
-        (await graph.latestEpisodesByUsers(uuids, limit)).map((rows) => ({ rows, hasBeyondCursor: false, totalCount: rows.length })),
+      async (uuids, { limit }) => (await graph.latestEpisodesByUsers(uuids, limit)).map((rows) => ({ rows, hasBeyondCursor: false })),
       "latestEpisodesByUser",
     ),
     contextInputsByThread: new DataLoader<string, ContextInputs | null>((uuids) => graph.contextInputsByThreads(uuids), {

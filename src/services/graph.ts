@@ -133,7 +133,7 @@ export interface GraphPage<T> {
 export async function userGraphNodes(ctx: Context, userId: string, options: GraphPageOptions): Promise<GraphPage<EntityNodeRecord>> {
   const user = await requireUser(ctx, userId);
   const request = await graphPageRequest(options, (uuid) => ctx.loaders.entityByUuid.load(uuid));
-  const page = await ctx.loaders.graphNodePageByUser.load({ parentUuid: user.uuid, request });
+  const page = await ctx.loaders.graphNodePageByUser.pages.load({ parentUuid: user.uuid, request });
   for (const node of page.rows) ctx.loaders.entityByUuid.prime(node.uuid, node);
   return toGraphPage(request, page.rows, page.hasBeyondCursor);
 }

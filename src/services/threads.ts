@@ -65,20 +65,22 @@ export async function requireThread(ctx: Context, threadId: string): Promise<Thr
   return thread;
 }
 
+/** A numbered page of the project's threads; its total, the project's thread counter, is read only when asked. */
 export async function listThreadsOrdered(
-  { threads, loaders }: Context,
+  { threads, loaders, projectId }: Context,
   options: { pageNumber?: number | null; pageSize?: number | null; orderBy?: ThreadOrder | null; asc?: boolean | null },
 ): Promise<ThreadListPage> {
   const page = parseNumberedPage(options.pageNumber, options.pageSize);
-  const result = await threads.listOrdered({ ...page, orderBy: options.orderBy ?? "CREATED_AT", asc: options.asc ?? false });
-  for (const thread of result.threads) loaders.threadById.prime(thread.threadId, thread);
-  return { threads: result.threads, totalCount: () => Promise.resolve(result.totalCount), responseCount: result.threads.length };
+  const listed = await threads.listOrdered({ ...page, orderBy: options.orderBy ?? "CREATED_AT", asc: options.asc ?? false });
+  for (const thread of listed) loaders.threadById.prime(thread.threadId, thread);
+  return { threads: listed, totalCount: () => loaders.threadCountByProject.load(projectId), responseCount: listed.length };
 }
 
-/** Thread.messages: a page of the thread's messages, oldest first. */
+/** Thread.messages: a page of the thread's messages, oldest first; the total is the thread's messageCount. */
 export function threadMessagesConnection({ loaders }: Context, thread: ThreadRecord, args: ConnectionArgs): Promise<CountedConnection<MessageRecord>> {
   const request = parsePageRequest(args, CONNECTION_PAGE_LIMITS, parseSeqKey);
-  return loadConnection(loaders.messagePageByThread, thread.uuid, request, messageCursor);
+  const messages = { pages: loaders.messagePageByThread, count: () => Promise.resolve(thread.messageCount) };
+  return loadConnection(messages, thread.uuid, request, messageCursor);
 }
 
 /**
@@ -95,9 +97,9 @@ export async function threadMessages(
   const thread = await requireThread(ctx, threadId);
   const request =
     options.lastn != null ? lastMessages(options.lastn) : messagePage(options.limit ?? DEFAULT_MESSAGE_LIMIT, options.cursor ?? 1);
-  const rows = await ctx.loaders.messagePageByThread.load({ parentUuid: thread.uuid, request });
-  const connection = toConnection(request, rows.rows, rows.hasBeyondCursor, messageCursor);
-  return { thread, messages: connection.edges.map((edge) => edge.node), totalCount: rows.totalCount };
+  const page = await ctx.loaders.messagePageByThread.load({ parentUuid: thread.uuid, request });
+  const connection = toConnection(request, page.rows, page.hasBeyondCursor, messageCursor);
+  return { thread, messages: connection.edges.map((edge) => edge.node), totalCount: thread.messageCount };
 }
 
 function lastMessages(lastn: number): PageRequest<SeqKey> {
