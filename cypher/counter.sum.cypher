@@ -2,5 +2,7 @@
 // behind counter_project_name_stripe).
 // Params: $projectId, $name ('users' | 'threads').
 // Returns: one row, `count`.
+// The stripe predicate lets the planner use that composite index, which needs a predicate on every property.
 OPTIONAL MATCH (c:Counter {projectId: $projectId, name: $name})
+WHERE c.stripe IS NOT NULL
 RETURN coalesce(sum(c.count), 0) AS count

@@ -16,7 +16,8 @@ export interface App {
 
 /**
  * Everything but the process: connects to Neo4j, applies the schema, finishes deletions an earlier run
- * left half done, and builds the server. Used by the entry point and by the tests alike.
+ * left half done, brings users stored by earlier versions up to date (count, list keys), and builds the
+ * server. Used by the entry point and by the tests alike.
  */
 export async function createApp(
   config: Pick<Config, "neo4jUsername" | "neo4jPassword" | "neo4jDatabase" | "projectId" | "nodeEnv"> & {
@@ -39,8 +40,15 @@ export async function createApp(
   try {
     await db.applySchema();
     // Deletion needs no summarizer: the whole world goes.
-    const finished = await new UserStore(db, config.projectId, factListSummarizer).finishInterruptedDeletions();
+    const users = new UserStore(db, config.projectId, factListSummarizer);
+    const finished = await users.finishInterruptedDeletions();
     if (finished > 0) logger.info({ finished }, "finished interrupted user deletions");
+    // Before this instance adds a user: users stored before the counter and the list indexes existed are
+    // counted once and given the keys the indexes read.
+    const counted = await users.initialiseCounter();
+    if (counted !== null) logger.info({ counted }, "started the project's user counter from its stored users");
+    const backfilled = await users.backfillListKeys();
+    if (backfilled > 0) logger.info({ backfilled }, "wrote the list keys of users stored before the list indexes");
     const server = await createServer({
       db,
       projectId: config.projectId,
