@@ -4,6 +4,7 @@
 // properties, hence the one on stripe).
 // Params: $projectId, $name ('users' | 'threads').
 // Returns: one row, `count`.
+// The stripe predicate lets the planner use that composite index, which needs a predicate on every property.
 OPTIONAL MATCH (c:Counter {projectId: $projectId, name: $name})
 WHERE c.stripe IS NOT NULL
 RETURN coalesce(sum(c.count), 0) AS count

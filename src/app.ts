@@ -1,13 +1,10 @@
 import type { Logger } from "pino";
 import type { Config } from "./config";
-import { backfillFactNodeUuids, backfillMessageThreadUuids } from "./db/backfills";
-import { startThreadCounter } from "./db/counterInit";
 import { Database } from "./db/database";
 import { CypherFiles } from "./db/cypherFiles";
-import { UserStore } from "./db/users";
-import { factListSummarizer } from "./domain/graph/summarizer";
 import { type Metrics, createMetrics } from "./metrics";
 import { type UsergraphServer, createServer } from "./server";
+import { prepareProject } from "./startup";
 
 export interface App {
   server: UsergraphServer;
@@ -17,9 +14,8 @@ export interface App {
 }
 
 /**
- * Everything but the process: connects to Neo4j, applies the schema, starts counters and backfills what
- * data from before them lacks, finishes deletions an earlier run left half done, and builds the server.
- * Used by the entry point and by the tests alike.
+ * Everything but the process: connects to Neo4j, applies the schema, brings the project's data up to date
+ * (see prepareProject), and builds the server. Used by the entry point and by the tests alike.
  */
 export async function createApp(
   config: Pick<Config, "neo4jUsername" | "neo4jPassword" | "neo4jDatabase" | "projectId" | "nodeEnv"> &
@@ -42,15 +38,7 @@ export async function createApp(
   );
   try {
     await db.applySchema();
-    await startThreadCounter(db, config.projectId);
-    const backfilled = {
-      messages: await backfillMessageThreadUuids(db, config.projectId),
-      facts: await backfillFactNodeUuids(db, config.projectId),
-    };
-    if (backfilled.messages + backfilled.facts > 0) logger.info(backfilled, "backfilled the keys that list indexes read");
-    // Deletion needs no summarizer: the whole world goes.
-    const finished = await new UserStore(db, config.projectId, factListSummarizer).finishInterruptedDeletions();
-    if (finished > 0) logger.info({ finished }, "finished interrupted user deletions");
+    await prepareProject(db, config.projectId, logger);
     const server = await createServer({
       db,
       projectId: config.projectId,

@@ -34,6 +34,12 @@ export interface DatabaseOptions {
   transactionTimeoutMs?: number;
 }
 
+/**
+ * How long transient failures with Neo4j up (a deadlock, a lock wait cut short) are retried in all: longer
+ * than the fail-fast budget, since these do succeed on a retry, while a Neo4j that is away fails at once.
+ */
+const TRANSIENT_RETRY_MS = 10_000;
+
 /** How long readiness waits for Neo4j: a probe with a short timeout must see 503, not its own timeout. */
 const PING_TIMEOUT_MS = 800;
 
@@ -176,12 +182,20 @@ export class Database {
     return { timeout: this.transactionTimeoutMs };
   }
 
+  /**
+   * The driver retries every retryable failure for the fail-fast budget only; a transient one (not a lost
+   * connection) gets more attempts here, up to TRANSIENT_RETRY_MS. `work` is a whole transaction function,
+   * as safe to run again as the driver's own retries.
+   */
   private async guard<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (isConnectivityError(error)) throw serviceUnavailable(error);
-      throw error;
+    const deadline = Date.now() + TRANSIENT_RETRY_MS;
+    for (;;) {
+      try {
+        return await work();
+      } catch (error) {
+        if (isConnectivityError(error)) throw serviceUnavailable(error);
+        if (!neo4j.isRetryableError(error) || Date.now() > deadline) throw error;
+      }
     }
   }
 }

@@ -32,6 +32,11 @@ export function createLoaders(stores: { users: UserStore; threads: ThreadStore; 
   });
   return {
     userById: new DataLoader<string, UserRecord | null>((userIds) => users.getByIds(userIds), { name: "userById" }),
+    // Users matching a search, "" for every user (the project's counter): read once per request, and only
+    // when a totalCount is asked for.
+    userCount: new DataLoader<string, number>((searches) => Promise.all(searches.map((search) => users.count(search))), {
+      name: "userCount",
+    }),
     userNodeByUserUuid: new DataLoader<string, EntityNodeRecord | null>((uuids) => users.getNodesByUserUuids(uuids), {
       name: "userNodeByUserUuid",
     }),

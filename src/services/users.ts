@@ -90,7 +90,7 @@ export async function pageUsers({ users, loaders }: Context, args: ConnectionArg
   const request = parsePageRequest(args, CONNECTION_PAGE_LIMITS, parseInstantIdKey);
   const page = await users.page(request);
   for (const user of page.rows) loaders.userById.prime(user.userId, user);
-  return { ...toConnection(request, page.rows, page.hasBeyondCursor, userCursor), totalCount: () => Promise.resolve(page.totalCount) };
+  return { ...toConnection(request, page.rows, page.hasBeyondCursor, userCursor), totalCount: () => loaders.userCount.load("") };
 }
 
 export async function listUsersOrdered(
@@ -98,14 +98,15 @@ export async function listUsersOrdered(
   options: { pageNumber?: number | null; pageSize?: number | null; search?: string | null; orderBy?: UserOrder | null; asc?: boolean | null },
 ): Promise<UserListPage> {
   const page = parseNumberedPage(options.pageNumber, options.pageSize);
-  const result = await users.listOrdered({
+  const search = options.search?.trim() ?? "";
+  const listed = await users.listOrdered({
     ...page,
-    search: options.search?.trim() ? options.search.trim() : null,
+    search,
     orderBy: options.orderBy ?? "CREATED_AT",
     asc: options.asc ?? false,
   });
-  for (const user of result.users) loaders.userById.prime(user.userId, user);
-  return { users: result.users, totalCount: () => Promise.resolve(result.totalCount), rowCount: result.users.length };
+  for (const user of listed) loaders.userById.prime(user.userId, user);
+  return { users: listed, totalCount: () => loaders.userCount.load(search), rowCount: listed.length };
 }
 
 /** The user's graph node, or NOT_FOUND for an unknown user. */

@@ -106,10 +106,11 @@ describe("Dockerfile", () => {
     const stages = dockerfile.split(/^FROM /m).slice(1);
     expect(stages).toHaveLength(2);
     const [build = "", runtime = ""] = stages;
-    expect(build).toMatch(/^node:20\b/);
+    expect(build).toMatch(/^node:24\b/);
     expect(build).toMatch(/^RUN npm ci$/m);
     expect(build).toMatch(/^RUN npm run build$/m);
-    expect(runtime).toMatch(/^node:20\b/);
+    expect(runtime).toMatch(/^node:24\b/);
+    expect(runtime).toMatch(/^HEALTHCHECK .*CMD \["node", "-e", ".*\/health\/ready/m);
     expect(runtime).toMatch(/^ENV NODE_ENV=production$/m);
     expect(runtime).toMatch(/^RUN npm ci --omit=dev\b/m);
     expect(runtime).toMatch(/^COPY --from=build \/app\/dist \.\/dist$/m);
