@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { Config } from "./config";
+import type { AccessConfig, Config } from "./config";
 import { Database } from "./db/database";
 import { CypherFiles } from "./db/cypherFiles";
 import { UserStore } from "./db/users";
@@ -16,12 +16,14 @@ export interface App {
 
 /**
  * Everything but the process: connects to Neo4j, applies the schema, finishes deletions an earlier run
- * left half done, and builds the server. Used by the entry point and by the tests alike.
+ * left half done, and builds the server. Used by the entry point and by the tests alike; the access
+ * settings left out default as for the NODE_ENV (config.ts defaultAccess).
  */
 export async function createApp(
-  config: Pick<Config, "neo4jUsername" | "neo4jPassword" | "neo4jDatabase" | "projectId" | "nodeEnv"> & {
-    neo4jUri: string;
-  },
+  config: Pick<Config, "neo4jUsername" | "neo4jPassword" | "neo4jDatabase" | "projectId" | "nodeEnv"> &
+    Partial<AccessConfig> & {
+      neo4jUri: string;
+    },
   logger: Logger,
 ): Promise<App> {
   const metrics = createMetrics({ processMetrics: config.nodeEnv !== "test" });
@@ -47,6 +49,7 @@ export async function createApp(
       logger,
       metrics,
       production: config.nodeEnv === "production",
+      access: accessOf(config),
     });
     return {
       server,
@@ -61,4 +64,10 @@ export async function createApp(
     await db.close();
     throw error;
   }
+}
+
+function accessOf(config: Partial<AccessConfig>): Partial<AccessConfig> {
+  const { jwt, corsOrigins, rateLimitPerMinute, graphqlIntrospection, graphqlMaxCost } = config;
+  const given = { jwt, corsOrigins, rateLimitPerMinute, graphqlIntrospection, graphqlMaxCost };
+  return Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
 }

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { type Caller, PROJECT_CALLER } from "./auth/caller";
 import type { Database } from "./db/database";
 import { GraphStore } from "./db/graph";
 import { GraphReads } from "./db/graphReads";
@@ -7,9 +8,11 @@ import { UserStore } from "./db/users";
 import { type Summarizer, factListSummarizer } from "./domain/graph/summarizer";
 import { type Loaders, createLoaders } from "./loaders";
 
-/** What every resolver receives: the project's stores, this request's loaders and logger. */
+/** What every resolver receives: the project's stores, who is calling, this request's loaders and logger. */
 export interface Context {
   projectId: string;
+  /** The project itself, or one end user who may reach only their own world (src/auth/access.ts). */
+  caller: Caller;
   users: UserStore;
   threads: ThreadStore;
   graph: GraphStore;
@@ -23,24 +26,27 @@ export interface Context {
 export interface ContextDependencies {
   db: Database;
   projectId: string;
+  /** Default: the project (an API key, or an anonymous request outside production). */
+  caller?: Caller;
   logger: Logger;
   /** How node summaries are made; the default needs no network. */
   summarizer?: Summarizer;
 }
 
-export function createContext({ db, projectId, logger, summarizer = factListSummarizer }: ContextDependencies): Context {
+export function createContext({ db, projectId, caller = PROJECT_CALLER, logger, summarizer = factListSummarizer }: ContextDependencies): Context {
   const users = new UserStore(db, projectId, summarizer);
   const graph = new GraphStore(db, projectId, summarizer);
   const threads = new ThreadStore(db, projectId, graph);
   const graphReads = new GraphReads(db, projectId);
   return {
     projectId,
+    caller,
     users,
     threads,
     graph,
     graphReads,
     summarizer,
-    loaders: createLoaders({ users, threads, graph: graphReads }),
+    loaders: createLoaders({ users, threads, graph: graphReads }, caller),
     logger,
   };
 }

@@ -1,6 +1,11 @@
 // The statements of cypher/, by file name without the extension: the only names the driver boundary runs.
 // test/unit/cypherFiles.test.ts keeps this list equal to the folder.
 export const STATEMENT_NAMES = [
+  "api-key.create",
+  "api-key.get",
+  "api-key.list",
+  "api-key.revoke",
+  "api-key.touch",
   "context.facts",
   "context.thread-inputs",
   "counter.add",
@@ -26,6 +31,7 @@ export const STATEMENT_NAMES = [
   "message.add",
   "message.page-by-threads-backward",
   "message.page-by-threads-forward",
+  "schema/api-key.constraints",
   "schema/counter.constraints",
   "schema/deleted-user.index",
   "schema/entity.fulltext",
@@ -39,6 +45,7 @@ export const STATEMENT_NAMES = [
   "schema/fact.fulltext",
   "schema/message.group.index",
   "schema/message.uuid",
+  "schema/project.constraints",
   "schema/relates-to.uuid",
   "schema/thread.constraints",
   "schema/thread.created-at.index",

@@ -1,4 +1,6 @@
 import DataLoader from "dataloader";
+import { visibilityOf } from "../auth/access";
+import { type Caller, PROJECT_CALLER } from "../auth/caller";
 import type { GraphReads } from "../db/graphReads";
 import type { ThreadStore } from "../db/threads";
 import type { UserStore } from "../db/users";
@@ -19,16 +21,25 @@ import { createPageLoader } from "./pageLoader";
 /**
  * Per-request loaders: every per-parent lookup of one request is batched into one UNWIND statement and
  * cached for the rest of the request. Created in the context factory, never shared between requests,
- * so one request never sees another's cache. Each carries its name, for tracing tools.
+ * so one request never sees another's cache. Each carries its name, for tracing tools. The loaders that find
+ * things by id show an end user only their own (src/auth/access.ts); a project caller sees the project.
  */
-export function createLoaders(stores: { users: UserStore; threads: ThreadStore; graph: GraphReads }) {
+export function createLoaders(stores: { users: UserStore; threads: ThreadStore; graph: GraphReads }, caller: Caller = PROJECT_CALLER) {
   const { users, threads, graph } = stores;
+  // An end user's own record, which the visibility of nodes and facts is decided by, comes through userById.
+  const visible = visibilityOf(caller, (userId) => userById.load(userId));
+  const userById = new DataLoader<string, UserRecord | null>(async (userIds) => (await users.getByIds(userIds)).map((user) => visible.user(user)), {
+    name: "userById",
+  });
   return {
-    userById: new DataLoader<string, UserRecord | null>((userIds) => users.getByIds(userIds), { name: "userById" }),
+    userById,
     userNodeByUserUuid: new DataLoader<string, EntityNodeRecord | null>((uuids) => users.getNodesByUserUuids(uuids), {
       name: "userNodeByUserUuid",
     }),
-    threadById: new DataLoader<string, ThreadRecord | null>((threadIds) => threads.getByIds(threadIds), { name: "threadById" }),
+    threadById: new DataLoader<string, ThreadRecord | null>(
+      async (threadIds) => (await threads.getByIds(threadIds)).map((thread) => visible.thread(thread)),
+      { name: "threadById" },
+    ),
     threadCountByUserUuid: new DataLoader<string, number>((uuids) => threads.countByUserUuids(uuids), { name: "threadCountByUserUuid" }),
     threadPageByUser: createPageLoader<PageRequest<InstantIdKey>, ThreadRecord>(
       (uuids, request) => threads.pagesByUserUuids(uuids, request),
@@ -38,8 +49,10 @@ export function createLoaders(stores: { users: UserStore; threads: ThreadStore; 
       (uuids, request) => threads.messagePagesByThreadUuids(uuids, request),
       "messagePageByThread",
     ),
-    entityByUuid: new DataLoader<string, EntityNodeRecord | null>((uuids) => graph.entitiesByUuids(uuids), { name: "entityByUuid" }),
-    factByUuid: new DataLoader<string, FactRecord | null>((uuids) => graph.factsByUuids(uuids), { name: "factByUuid" }),
+    entityByUuid: new DataLoader<string, EntityNodeRecord | null>(async (uuids) => visible.inWorld(await graph.entitiesByUuids(uuids)), {
+      name: "entityByUuid",
+    }),
+    factByUuid: new DataLoader<string, FactRecord | null>(async (uuids) => visible.inWorld(await graph.factsByUuids(uuids)), { name: "factByUuid" }),
     factPageByNode: createPageLoader<PageRequest<InstantIdKey> & { includeInvalid: boolean }, FactRecord>(
       (uuids, request) => graph.factPagesByNodes(uuids, request),
       "factPageByNode",
