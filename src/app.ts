@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { Config } from "./config";
+import type { AccessConfig, Config } from "./config";
 import { Database } from "./db/database";
 import { CypherFiles } from "./db/cypherFiles";
 import { type Metrics, createMetrics } from "./metrics";
@@ -15,11 +15,13 @@ export interface App {
 
 /**
  * Everything but the process: connects to Neo4j, applies the schema, brings the project's data up to date
- * (see prepareProject), and builds the server. Used by the entry point and by the tests alike.
+ * (see prepareProject), and builds the server. Used by the entry point and by the tests alike; the access
+ * settings left out default as for the NODE_ENV (config.ts defaultAccess).
  */
 export async function createApp(
   config: Pick<Config, "neo4jUsername" | "neo4jPassword" | "neo4jDatabase" | "projectId" | "nodeEnv"> &
-    Partial<Pick<Config, "neo4jTimeoutMs" | "neo4jTransactionTimeoutMs">> & { neo4jUri: string },
+    Partial<Pick<Config, "neo4jTimeoutMs" | "neo4jTransactionTimeoutMs">> &
+    Partial<AccessConfig> & { neo4jUri: string },
   logger: Logger,
 ): Promise<App> {
   const metrics = createMetrics({ processMetrics: config.nodeEnv !== "test" });
@@ -45,6 +47,7 @@ export async function createApp(
       logger,
       metrics,
       production: config.nodeEnv === "production",
+      access: accessOf(config),
     });
     return {
       server,
@@ -59,4 +62,10 @@ export async function createApp(
     await db.close();
     throw error;
   }
+}
+
+function accessOf(config: Partial<AccessConfig>): Partial<AccessConfig> {
+  const { jwt, corsOrigins, rateLimitPerMinute, graphqlIntrospection, graphqlMaxCost } = config;
+  const given = { jwt, corsOrigins, rateLimitPerMinute, graphqlIntrospection, graphqlMaxCost };
+  return Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
 }

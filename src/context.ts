@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { type Caller, PROJECT_CALLER } from "./auth/caller";
 import type { Database } from "./db/database";
 import { GraphStore } from "./db/graph";
 import { GraphReads } from "./db/graphReads";
@@ -7,9 +8,11 @@ import { UserStore } from "./db/users";
 import { type Summarizer, factListSummarizer } from "./domain/graph/summarizer";
 import { type Loaders, createLoaders } from "./loaders";
 
-/** What every resolver receives: the project's stores, this request's loaders and logger. */
+/** What every resolver receives: the project's stores, who is calling, this request's loaders and logger. */
 export interface Context {
   projectId: string;
+  /** The project itself, or one end user who may reach only their own world (src/auth/access.ts). */
+  caller: Caller;
   users: UserStore;
   threads: ThreadStore;
   graph: GraphStore;
@@ -28,12 +31,14 @@ export interface Context {
 export interface ContextDependencies {
   db: Database;
   projectId: string;
+  /** Default: the project (an API key, or an anonymous request outside production). */
+  caller?: Caller;
   logger: Logger;
   /** How node summaries are made; the default needs no network. */
   summarizer?: Summarizer;
 }
 
-export function createContext({ db: sharedDb, projectId, logger, summarizer = factListSummarizer }: ContextDependencies): Context {
+export function createContext({ db: sharedDb, projectId, caller = PROJECT_CALLER, logger, summarizer = factListSummarizer }: ContextDependencies): Context {
   const db = sharedDb.forRequest();
   const users = new UserStore(db, projectId, summarizer);
   const graph = new GraphStore(db, projectId, summarizer);
@@ -41,15 +46,16 @@ export function createContext({ db: sharedDb, projectId, logger, summarizer = fa
   const graphReads = new GraphReads(db, projectId);
   return {
     projectId,
+    caller,
     users,
     threads,
     graph,
     graphReads,
     summarizer,
-    loaders: createLoaders({ users, threads, graph: graphReads }),
+    loaders: createLoaders({ users, threads, graph: graphReads }, caller),
     // On `this`: Apollo hands resolvers a shallow copy of the context, and it is the copy they read.
     renewLoaders(this: Context) {
-      this.loaders = createLoaders({ users, threads, graph: graphReads });
+      this.loaders = createLoaders({ users, threads, graph: graphReads }, caller);
     },
     logger,
   };

@@ -6,6 +6,9 @@ import { GraphQLError } from "graphql";
 export const ERROR_CODES = {
   BAD_USER_INPUT: { status: 400, public: true },
   NOT_FOUND: { status: 404, public: true },
+  UNAUTHENTICATED: { status: 401, public: true },
+  FORBIDDEN: { status: 403, public: true },
+  RATE_LIMITED: { status: 429, public: true },
   USER_ALREADY_EXISTS: { status: 400, public: true },
   THREAD_ALREADY_EXISTS: { status: 400, public: true },
   SERVICE_UNAVAILABLE: { status: 503, public: true },
@@ -84,6 +87,23 @@ export function userAlreadyExists(userId: string): UsergraphError {
 
 export function threadAlreadyExists(threadId: string): UsergraphError {
   return new UsergraphError(ErrorCode.THREAD_ALREADY_EXISTS, `thread already exists with thread_id: ${threadId}`);
+}
+
+// Credentials that are missing, malformed, unknown, revoked, expired or for another audience all answer the
+// same words: which of these it was would help only someone guessing.
+export function unauthenticated(words = "invalid credentials"): UsergraphError {
+  return new UsergraphError(ErrorCode.UNAUTHENTICATED, words);
+}
+
+export function forbidden(words: Words): UsergraphError {
+  return new UsergraphError(ErrorCode.FORBIDDEN, words);
+}
+
+/** Too many requests; `extensions.retryAfter` is the seconds until the next one is taken (REST's Retry-After). */
+export function rateLimited(retryAfterSeconds: number): UsergraphError {
+  const error = new UsergraphError(ErrorCode.RATE_LIMITED, `too many requests; try again in ${retryAfterSeconds} s`);
+  error.extensions.retryAfter = retryAfterSeconds;
+  return error;
 }
 
 export function serviceUnavailable(cause: unknown): UsergraphError {

@@ -16,6 +16,8 @@ export interface UserRecord {
 
 export interface EntityNodeRecord {
   uuid: string;
+  /** The world the node belongs to: its user's uuid. */
+  groupId: string;
   name: string;
   summary: string;
   labels: string[];
@@ -58,6 +60,8 @@ export interface MessageRecord {
 
 export interface FactRecord {
   uuid: string;
+  /** The world the fact belongs to: its user's uuid. */
+  groupId: string;
   name: string;
   fact: string;
   sourceNodeUuid: string;

@@ -50,6 +50,7 @@ export function toUserRecord(row: Row): UserRecord {
 export function toEntityNodeRecord(row: Row): EntityNodeRecord {
   return {
     uuid: row.string("uuid"),
+    groupId: row.string("groupId"),
     name: row.string("name"),
     summary: row.optionalString("summary") ?? "",
     labels: row.optionalStrings("labels") ?? ["Entity"],
@@ -86,6 +87,7 @@ export function toMessageRecord(row: Row): MessageRecord {
 export function toFactRecord(row: Row): FactRecord {
   return {
     uuid: row.string("uuid"),
+    groupId: row.string("groupId"),
     name: row.string("name"),
     fact: row.string("fact"),
     sourceNodeUuid: row.string("sourceNodeUuid"),

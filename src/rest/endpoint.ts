@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Response } from "express";
+import type { Credential } from "../auth/caller";
 import type { Context } from "../context";
 import type { FieldNames } from "./errors";
 
@@ -9,14 +10,15 @@ export type Handler = (req: Request, res: Response, ctx: Context) => Promise<unk
 export type Endpoint = (handler: Handler, names?: FieldNames) => RequestHandler;
 
 /**
- * Every request gets a fresh context, as on the GraphQL route: its own loaders, so no request sees
- * another's cache. A rejected handler reaches the router's error handler (Express 5 forwards it).
+ * Every request gets a fresh context for the credential the gate found (res.locals.credential), as on the
+ * GraphQL route: its own loaders, so no request sees another's cache. A rejected handler reaches the
+ * router's error handler (Express 5 forwards it).
  */
-export function createEndpoint(context: () => Context): Endpoint {
+export function createEndpoint(context: (credential: Credential) => Context): Endpoint {
   return (handler, names = {}) =>
     async (req, res) => {
       res.locals.fieldNames = names;
-      const body = await handler(req, res, context());
+      const body = await handler(req, res, context(res.locals.credential as Credential));
       res.json(body);
     };
 }

@@ -37,6 +37,9 @@ export function restErrorHandler(logger: Logger): ErrorRequestHandler {
     }
     const formatted = format(formattedOf(error, req), error);
     const status = statusOf(formatted.extensions?.code);
+    // Zep's SDKs wait as long as Retry-After says before they retry a 429.
+    const retryAfter = formatted.extensions?.retryAfter;
+    if (typeof retryAfter === "number") res.setHeader("Retry-After", String(retryAfter));
     const message =
       status !== 500 && error instanceof UsergraphError
         ? error.wordedFor(restNaming((res.locals.fieldNames ?? {}) as FieldNames))

@@ -4,6 +4,8 @@ import { Zep, ZepClient } from "@getzep/zep-cloud";
 import DataLoader from "dataloader";
 import express from "express";
 import pino from "pino";
+import { newApiKey } from "../../src/auth/apiKeyFormat";
+import { PROJECT_CALLER } from "../../src/auth/caller";
 import { createRestRouter } from "../../src/rest";
 import { uniqueId } from "../support/testApp";
 import { withUnreachableNeo4j } from "../support/unreachable";
@@ -106,7 +108,9 @@ describe("REST refusals and errors", () => {
       return ctx;
     };
     const restOnly = express();
-    restOnly.use("/api/v2", createRestRouter({ context, logger }));
+    // A gate that lets every request in as the app's project: the failure under test comes after it.
+    const gate = () => Promise.resolve({ projectId: app.t.projectId, caller: PROJECT_CALLER, rateKey: "test" });
+    restOnly.use("/api/v2", createRestRouter({ context, gate, logger }));
     const served = await listen(restOnly);
     try {
       const client = new ZepClient({ apiKey: "test", baseUrl: served.base });
@@ -127,7 +131,8 @@ describe("REST refusals and errors", () => {
 describe("REST when Neo4j cannot be reached", () => {
   it("answers 503 with the service's message, and no internals", () =>
     withUnreachableNeo4j(async (server) => {
-      const client = new ZepClient({ apiKey: "test", baseUrl: `http://127.0.0.1:${await server.listen(0)}/api/v2` });
+      // A well-formed key: checking it is the first thing that needs the database.
+      const client = new ZepClient({ apiKey: newApiKey().key, baseUrl: `http://127.0.0.1:${await server.listen(0)}/api/v2` });
       const error = await failure(client.user.get("x", { maxRetries: 0 }));
       expect(error.statusCode).toBe(503);
       expect(error.body).toEqual({ message: "the database is unavailable; try again shortly" });

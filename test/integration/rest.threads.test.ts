@@ -166,7 +166,7 @@ describe("REST threads, through the Zep SDK", () => {
   it("thread.listAll pages all threads of the project, ordered as asked", async () => {
     const project = await startTestApp();
     try {
-      const client = new ZepClient({ apiKey: "test", baseUrl: `http://127.0.0.1:${await project.app.server.listen(0)}/api/v2` });
+      const client = new ZepClient({ apiKey: await project.newApiKey(), baseUrl: `http://127.0.0.1:${await project.app.server.listen(0)}/api/v2` });
       const userId = uniqueId("la");
       await client.user.add({ userId });
       for (const threadId of ["la-c", "la-a", "la-b"]) {

@@ -170,11 +170,14 @@ describe("REST users, through the Zep SDK", () => {
     expect((await app.zep.user.get(userId)).firstName).toBe("New");
   });
 
-  it("accepts any API key, or none: the service has no authentication yet", async () => {
+  it("accepts the project's API key, or none outside production, and refuses any other key with 401", async () => {
     const userId = uniqueId("auth");
-    await new ZepClient({ apiKey: "some-other-key", baseUrl: app.base }).user.add({ userId });
+    await app.zep.user.add({ userId });
     const response = await fetch(`${app.base}/users/${encodeURIComponent(userId)}`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ user_id: userId });
+    const refused = await failure(new ZepClient({ apiKey: "some-other-key", baseUrl: app.base }).user.get(userId));
+    expect(refused.statusCode).toBe(401);
+    expect(refused.body).toEqual({ message: "invalid credentials" });
   });
 });

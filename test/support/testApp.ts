@@ -2,6 +2,9 @@ import { randomUUID } from "node:crypto";
 import neo4j, { type Driver } from "neo4j-driver";
 import pino from "pino";
 import { type App, createApp } from "../../src/app";
+import { issueApiKey } from "../../src/auth/issueApiKey";
+import type { AccessConfig } from "../../src/config";
+import { ApiKeyStore } from "../../src/db/apiKeys";
 import { testNeo4jConfig } from "../setup/neo4jEnv";
 
 export interface GraphQLResult {
@@ -23,15 +26,20 @@ export interface TestApp {
   /** Statements sent to Neo4j while `work` ran, in total and by Cypher file name. */
   countStatements<T>(work: () => Promise<T>): Promise<{ result: T; total: number; byQuery: Record<string, number> }>;
   cypher<T = Record<string, any>>(statement: string, params?: Record<string, unknown>): Promise<T[]>;
+  /** A new, real API key of the app's project (of `projectId` when given), as `npm run keys -- create` makes one. */
+  newApiKey(projectId?: string): Promise<string>;
   /** Stops the app, then deletes every node of the project if this app made the project up. */
   close(): Promise<void>;
 }
 
 /**
  * Starts an app in a new project, or in `projectId` when given: a second app over another app's project
- * (a restart) leaves the project's data to the app that made it, which may still be using it.
+ * (a restart) leaves the project's data to the app that made it, which may still be using it. `nodeEnv`
+ * and `access` change how it lets requests in (default: the test mode's defaults).
  */
-export async function startTestApp(options: { projectId?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { projectId?: string; nodeEnv?: "test" | "production"; access?: Partial<AccessConfig> } = {},
+): Promise<TestApp> {
   const neo = testNeo4jConfig();
   const ownsProject = options.projectId === undefined;
   const projectId = options.projectId ?? `test-${randomUUID()}`;
@@ -42,7 +50,8 @@ export async function startTestApp(options: { projectId?: string } = {}): Promis
       neo4jPassword: neo.password,
       neo4jDatabase: neo.database,
       projectId,
-      nodeEnv: "test",
+      nodeEnv: options.nodeEnv ?? "test",
+      ...options.access,
     },
     pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
   );
@@ -77,6 +86,9 @@ export async function startTestApp(options: { projectId?: string } = {}): Promis
         if (delta > 0) byQuery[query] = delta;
       }
       return { result, total: Object.values(byQuery).reduce((sum, n) => sum + n, 0), byQuery };
+    },
+    async newApiKey(keyProjectId = projectId) {
+      return (await issueApiKey(new ApiKeyStore(app.db), keyProjectId, "test")).key;
     },
     async cypher(statement, params = {}) {
       const result = await driver.executeQuery(statement, params, { database: neo.database });

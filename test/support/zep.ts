@@ -1,10 +1,13 @@
 import { ZepClient, ZepError } from "@getzep/zep-cloud";
 import { type TestApp, startTestApp } from "./testApp";
 
-/** Serves the test app over HTTP and points the official Zep SDK at its /api/v2, as an application would. */
+/**
+ * Serves the test app over HTTP and points the official Zep SDK at its /api/v2 with a real API key of the
+ * app's project, as an application would.
+ */
 export async function serveForZep(t: TestApp): Promise<{ base: string; zep: ZepClient }> {
   const base = `http://127.0.0.1:${await t.app.server.listen(0)}/api/v2`;
-  return { base, zep: new ZepClient({ apiKey: "test", baseUrl: base }) };
+  return { base, zep: new ZepClient({ apiKey: await t.newApiKey(), baseUrl: base }) };
 }
 
 /** A test app served for the Zep SDK: `t` to inspect Neo4j, `zep` to call it, `base` for raw HTTP. */
