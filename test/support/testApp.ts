@@ -43,6 +43,9 @@ export async function startTestApp(options: { projectId?: string } = {}): Promis
       neo4jDatabase: neo.database,
       projectId,
       nodeEnv: "test",
+      // Generous: the service's 3 s fail-fast budget is for production; a busy test machine can take longer
+      // than that to hand out a connection, and these tests are about behaviour, not about outages.
+      neo4jTimeoutMs: 15_000,
     },
     pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
   );
