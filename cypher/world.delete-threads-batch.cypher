@@ -16,8 +16,11 @@ CALL (tombstone) {
 SET tombstone.deletedThreads = tombstone.deletedThreads + deleted
 WITH deleted
 CALL (deleted) {
-  WITH deleted WHERE deleted > 0
-  MERGE (c:Counter {projectId: $projectId, name: 'threads', stripe: toInteger(rand() * 16)})
+  // The stripe is drawn once, before MERGE: inside the pattern rand() would be drawn again for the create
+  // after the match, and create a stripe that exists.
+  WITH deleted, toInteger(rand() * 16) AS stripe
+  WHERE deleted > 0
+  MERGE (c:Counter {projectId: $projectId, name: 'threads', stripe: stripe})
   ON CREATE SET c.count = 0
   SET c.count = c.count - deleted
 }

@@ -51,6 +51,9 @@ export async function startTestApp(
       neo4jDatabase: neo.database,
       projectId,
       nodeEnv: options.nodeEnv ?? "test",
+      // Generous: the service's 3 s fail-fast budget is for production; a busy test machine can take longer
+      // than that to hand out a connection, and these tests are about behaviour, not about outages.
+      neo4jTimeoutMs: 15_000,
       ...options.access,
     },
     pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
