@@ -4,6 +4,7 @@ import { backfillFactNodeUuids, backfillMessageThreadUuids } from "./db/backfill
 import { startThreadCounter } from "./db/counterInit";
 import { Database } from "./db/database";
 import { CypherFiles } from "./db/cypherFiles";
+import { deleteAllExpiredIdempotencyKeys } from "./db/idempotencyKeys";
 import { UserStore } from "./db/users";
 import { factListSummarizer } from "./domain/graph/summarizer";
 import { type Metrics, createMetrics } from "./metrics";
@@ -18,7 +19,8 @@ export interface App {
 
 /**
  * Everything but the process: connects to Neo4j, applies the schema, starts counters and backfills what
- * data from before them lacks, finishes deletions an earlier run left half done, and builds the server.
+ * data from before them lacks, deletes expired idempotency keys, finishes deletions an earlier run left
+ * half done, and builds the server.
  * Used by the entry point and by the tests alike.
  */
 export async function createApp(
@@ -48,6 +50,8 @@ export async function createApp(
       facts: await backfillFactNodeUuids(db, config.projectId),
     };
     if (backfilled.messages + backfilled.facts > 0) logger.info(backfilled, "backfilled the keys that list indexes read");
+    const expiredKeys = await deleteAllExpiredIdempotencyKeys(db);
+    if (expiredKeys > 0) logger.info({ expiredKeys }, "deleted expired idempotency keys");
     // Deletion needs no summarizer: the whole world goes.
     const finished = await new UserStore(db, config.projectId, factListSummarizer).finishInterruptedDeletions();
     if (finished > 0) logger.info({ finished }, "finished interrupted user deletions");

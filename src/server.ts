@@ -13,6 +13,7 @@ import { type Context, createContext } from "./context";
 import type { Database } from "./db/database";
 import { createFormatError } from "./formatError";
 import type { Metrics } from "./metrics";
+import { idempotencyPlugin } from "./plugins/idempotency";
 import { requestLogPlugin } from "./plugins/requestLog";
 import { graphqlHttpErrorHandler, lastErrorHandler, notFoundHandler } from "./http/errors";
 import { createRestRouter } from "./rest";
@@ -68,6 +69,7 @@ export async function createServer(deps: ServerDependencies): Promise<UsergraphS
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       requestLogPlugin(deps.logger, deps.metrics),
+      idempotencyPlugin(),
       deps.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
