@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { AccessConfig, Config } from "./config";
 import { Database } from "./db/database";
 import { CypherFiles } from "./db/cypherFiles";
+import { deleteAllExpiredIdempotencyKeys } from "./db/idempotencyKeys";
 import { type Metrics, createMetrics } from "./metrics";
 import { type UsergraphServer, createServer } from "./server";
 import { prepareProject } from "./startup";
@@ -15,7 +16,7 @@ export interface App {
 
 /**
  * Everything but the process: connects to Neo4j, applies the schema, brings the project's data up to date
- * (see prepareProject), and builds the server. Used by the entry point and by the tests alike; the access
+ * (see prepareProject), deletes expired idempotency keys, and builds the server. Used by the entry point and by the tests alike; the access
  * settings left out default as for the NODE_ENV (config.ts defaultAccess).
  */
 export async function createApp(
@@ -41,6 +42,8 @@ export async function createApp(
   try {
     await db.applySchema();
     await prepareProject(db, config.projectId, logger);
+    const expiredKeys = await deleteAllExpiredIdempotencyKeys(db);
+    if (expiredKeys > 0) logger.info({ expiredKeys }, "deleted expired idempotency keys");
     const server = await createServer({
       db,
       projectId: config.projectId,

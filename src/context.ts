@@ -3,6 +3,7 @@ import { type Caller, PROJECT_CALLER } from "./auth/caller";
 import type { Database } from "./db/database";
 import { GraphStore } from "./db/graph";
 import { GraphReads } from "./db/graphReads";
+import { IdempotencyKeyStore } from "./db/idempotencyKeys";
 import { ThreadStore } from "./db/threads";
 import { UserStore } from "./db/users";
 import { type Summarizer, factListSummarizer } from "./domain/graph/summarizer";
@@ -17,6 +18,8 @@ export interface Context {
   threads: ThreadStore;
   graph: GraphStore;
   graphReads: GraphReads;
+  /** The Idempotency-Keys of the project; a claimed key journals this request's writes (services/idempotency). */
+  idempotencyKeys: IdempotencyKeyStore;
   /** How node summaries are made; the default needs no network. */
   summarizer: Summarizer;
   loaders: Loaders;
@@ -51,6 +54,7 @@ export function createContext({ db: sharedDb, projectId, caller = PROJECT_CALLER
     threads,
     graph,
     graphReads,
+    idempotencyKeys: new IdempotencyKeyStore(db, projectId),
     summarizer,
     loaders: createLoaders({ users, threads, graph: graphReads }, caller),
     // On `this`: Apollo hands resolvers a shallow copy of the context, and it is the copy they read.

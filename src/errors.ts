@@ -12,6 +12,10 @@ export const ERROR_CODES = {
   USER_ALREADY_EXISTS: { status: 400, public: true },
   THREAD_ALREADY_EXISTS: { status: 400, public: true },
   SERVICE_UNAVAILABLE: { status: 503, public: true },
+  // An Idempotency-Key sent again with another request, or while its first request still runs
+  // (draft-ietf-httpapi-idempotency-key-header, section 2.7).
+  IDEMPOTENCY_KEY_REUSED: { status: 422, public: true },
+  IDEMPOTENCY_KEY_IN_USE: { status: 409, public: true },
   INTERNAL_SERVER_ERROR: { status: 500, public: false },
   // graphql-js's and Apollo's own request errors
   GRAPHQL_PARSE_FAILED: { status: 400, public: true },
@@ -108,6 +112,28 @@ export function rateLimited(retryAfterSeconds: number): UsergraphError {
 
 export function serviceUnavailable(cause: unknown): UsergraphError {
   return new UsergraphError(ErrorCode.SERVICE_UNAVAILABLE, "the database is unavailable; try again shortly", undefined, cause);
+}
+
+export function idempotencyKeyReused(key: string): UsergraphError {
+  return new UsergraphError(
+    ErrorCode.IDEMPOTENCY_KEY_REUSED,
+    `Idempotency-Key "${key}" was sent with a different request; a new request needs a new key`,
+  );
+}
+
+export function idempotencyKeyInUse(key: string): UsergraphError {
+  return new UsergraphError(
+    ErrorCode.IDEMPOTENCY_KEY_IN_USE,
+    `a request with Idempotency-Key "${key}" is still in progress; retry once it has finished`,
+  );
+}
+
+/** A request that held its key so long that a retry took the key over: its write is rolled back, the retry's stands. */
+export function idempotencyKeyTakenOver(): UsergraphError {
+  return new UsergraphError(
+    ErrorCode.IDEMPOTENCY_KEY_IN_USE,
+    "a retry with the same Idempotency-Key took this request over; retry to receive its result",
+  );
 }
 
 // The messages a missing thing answers with, shared by every place that looks one up.

@@ -24,6 +24,7 @@ import { createFormatError } from "./formatError";
 import { costLimitPlugin } from "./limits/costLimitPlugin";
 import { TokenBuckets } from "./limits/tokenBuckets";
 import type { Metrics } from "./metrics";
+import { idempotencyPlugin } from "./plugins/idempotency";
 import { requestLogPlugin } from "./plugins/requestLog";
 import { graphqlHttpErrorHandler, lastErrorHandler, notFoundHandler } from "./http/errors";
 import { createRestRouter } from "./rest";
@@ -101,6 +102,7 @@ export async function createServer(deps: ServerDependencies): Promise<UsergraphS
       ApolloServerPluginDrainHttpServer({ httpServer }),
       requestLogPlugin(deps.logger, deps.metrics),
       costLimitPlugin(access.graphqlMaxCost),
+      idempotencyPlugin(),
       deps.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ footer: false }),

@@ -1,6 +1,6 @@
 import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, Neo4jError } from "neo4j-driver";
 import type { Logger } from "pino";
-import { serviceUnavailable } from "../errors";
+import { idempotencyKeyTakenOver, serviceUnavailable } from "../errors";
 import type { Metrics } from "../metrics";
 import type { CypherFiles } from "./cypherFiles";
 import { toNativeMap, toNeo4jParams } from "./neo4jValues";
@@ -13,6 +13,19 @@ export type Params = Record<string, unknown>;
 export interface StatementRunner {
   run(queryName: StatementName, params: Params): Promise<Row[]>;
 }
+
+/**
+ * A request's writes under an Idempotency-Key (src/db/writeJournal.ts): each write transaction either replays
+ * the outcome an earlier attempt of the request committed, or runs and records its outcome before it commits.
+ */
+export interface WriteJournal {
+  nextWrite(): JournalEntry;
+}
+
+export type JournalEntry =
+  | { replayed: true; outcome: unknown }
+  /** Records the outcome inside the write's transaction; false when another request now holds the key. */
+  | { replayed: false; record(tx: StatementRunner, outcome: unknown): Promise<boolean> };
 
 /** Ends a write transaction early, rolling it back, and makes `outcome` its result. */
 export type Rollback<T> = (outcome: T) => never;
@@ -50,6 +63,8 @@ const PING_TIMEOUT_MS = 800;
  * masking formatter).
  */
 export class Database {
+  private journal: WriteJournal | null = null;
+
   private constructor(
     private readonly driver: Driver,
     private readonly databaseName: string,
@@ -98,22 +113,44 @@ export class Database {
    * Runs `work` as one write transaction: all its statements commit together or not at all. Throwing from
    * `work` rolls back; so does `rollback(outcome)`, which makes `outcome` the result (a store's "missing" found
    * after it had written). The driver may retry `work` on transient errors, so it must not have side effects
-   * outside the transaction.
+   * outside the transaction. Under an Idempotency-Key (journalWrites), a write an earlier attempt of the request
+   * committed is not run again: its recorded outcome is the result.
    */
   async writeTransaction<T>(work: (tx: StatementRunner, rollback: Rollback<T>) => Promise<T>): Promise<T> {
+    const entry = this.journal?.nextWrite();
+    if (entry?.replayed) return entry.outcome as T;
     const rollback: Rollback<T> = (outcome) => {
       throw new RolledBack(outcome);
+    };
+    const journaled = async (tx: StatementRunner): Promise<T> => {
+      const outcome = await work(tx, rollback);
+      // A rolled-back write (thrown above) records nothing; a recorded one commits with its record.
+      if (entry && !(await entry.record(tx, outcome))) throw idempotencyKeyTakenOver();
+      return outcome;
     };
     try {
       return await this.guard(() =>
         this.withSession("WRITE", (session) =>
-          session.executeWrite((tx) => work({ run: (queryName, params) => this.runIn(tx, queryName, params) }, rollback), this.txConfig()),
+          session.executeWrite((tx) => journaled({ run: (queryName, params) => this.runIn(tx, queryName, params) }), this.txConfig()),
         ),
       );
     } catch (error) {
       if (error instanceof RolledBack) return error.outcome as T;
       throw error;
     }
+  }
+
+  /**
+   * From now on, this request's write transactions go through `journal` (null: no longer). Only for a
+   * database from forRequest(): the journal belongs to one request.
+   */
+  journalWrites(journal: WriteJournal | null): void {
+    this.journal = journal;
+  }
+
+  /** The same request's database without its journal: for the statements that keep the journal itself. */
+  outsideJournal(): Database {
+    return new Database(this.driver, this.databaseName, this.cypher, this.metrics, this.transactionTimeoutMs, this.bookmarks);
   }
 
   /** Answers, within a second, whether the database serves a real query (readiness). */

@@ -69,6 +69,11 @@ export class Row {
     return list.map((map, index) => new Row(map as Record<string, unknown>, `${this.source}.${column}[${index}]`));
   }
 
+  /** The columns as read and the statement they came from: what a write journal records of a row. */
+  recorded(): { values: Readonly<Record<string, unknown>>; source: string } {
+    return { values: this.values, source: this.source };
+  }
+
   /** The same row with more columns, for a record whose columns a statement returns apart. */
   with(columns: Readonly<Record<string, unknown>>): Row {
     return new Row({ ...this.values, ...columns }, this.source);

@@ -2,6 +2,7 @@ import type { Request, RequestHandler, Response } from "express";
 import type { Credential } from "../auth/caller";
 import type { Context } from "../context";
 import type { FieldNames } from "./errors";
+import { respondOnce } from "./idempotency";
 
 /** A route's work: read the request, call the shared services with this request's context, return the JSON body. */
 export type Handler = (req: Request, res: Response, ctx: Context) => Promise<unknown>;
@@ -11,14 +12,15 @@ export type Endpoint = (handler: Handler, names?: FieldNames) => RequestHandler;
 
 /**
  * Every request gets a fresh context for the credential the gate found (res.locals.credential), as on the
- * GraphQL route: its own loaders, so no request sees another's cache. A rejected handler reaches the
+ * GraphQL route: its own loaders, so no request sees another's cache. A write with an Idempotency-Key
+ * runs once per key (respondOnce). A rejected handler reaches the
  * router's error handler (Express 5 forwards it).
  */
 export function createEndpoint(context: (credential: Credential) => Context): Endpoint {
   return (handler, names = {}) =>
     async (req, res) => {
       res.locals.fieldNames = names;
-      const body = await handler(req, res, context(res.locals.credential as Credential));
-      res.json(body);
+      const ctx = context(res.locals.credential as Credential);
+      await respondOnce(req, res, ctx, () => handler(req, res, ctx));
     };
 }
