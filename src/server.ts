@@ -15,6 +15,8 @@ import { createFormatError } from "./formatError";
 import type { Metrics } from "./metrics";
 import { requestLogPlugin } from "./plugins/requestLog";
 import { graphqlHttpErrorHandler, lastErrorHandler, notFoundHandler } from "./http/errors";
+import { accessLog } from "./http/accessLog";
+import { requestId, requestLogger } from "./http/requestId";
 import { createRestRouter } from "./rest";
 import { buildSchema } from "./schema";
 import { NoSubscriptions } from "./graphql/noSubscriptions";
@@ -33,8 +35,11 @@ export interface ServerDependencies {
 export interface UsergraphServer {
   apollo: ApolloServer<Context>;
   httpServer: http.Server;
-  /** A fresh per-request context, as the HTTP route builds it; for in-process executeOperation calls. */
-  context(): Context;
+  /**
+   * A fresh per-request context, as the HTTP route builds it (with the request's logger there); for in-process
+   * executeOperation calls.
+   */
+  context(logger?: Logger): Context;
   /** From now on readiness answers 503, so load balancers stop sending work before the drain. */
   markStopping(): void;
   listen(port: number): Promise<number>;
@@ -43,7 +48,8 @@ export interface UsergraphServer {
 
 /**
  * Apollo Server behind Express: POST /graphql (and GET: Apollo Sandbox outside production),
- * GET /health/live, GET /health/ready (a real query), GET /metrics (Prometheus).
+ * GET /health/live, GET /health/ready (a real query), GET /metrics (Prometheus). Every response carries an
+ * `x-request-id`.
  */
 export async function createServer(deps: ServerDependencies): Promise<UsergraphServer> {
   const app = express();
@@ -67,7 +73,7 @@ export async function createServer(deps: ServerDependencies): Promise<UsergraphS
     plugins: [
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      requestLogPlugin(deps.logger, deps.metrics),
+      requestLogPlugin(deps.metrics),
       deps.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
@@ -83,10 +89,12 @@ export async function createServer(deps: ServerDependencies): Promise<UsergraphS
   });
   await apollo.start();
 
-  const context = (): Context =>
-    createContext({ db: deps.db, projectId: deps.projectId, logger: deps.logger });
+  const context = (logger: Logger = deps.logger): Context =>
+    createContext({ db: deps.db, projectId: deps.projectId, logger });
 
   app.disable("x-powered-by");
+  // First, so that every answer (404s and errors included) carries the request id and is logged.
+  app.use(requestId(deps.logger), accessLog(deps.metrics, deps.logger));
   app.get("/health/live", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -105,7 +113,7 @@ export async function createServer(deps: ServerDependencies): Promise<UsergraphS
   app.use(
     "/graphql",
     express.json({ limit: "2mb" }),
-    expressMiddleware(apollo, { context: () => Promise.resolve(context()) }),
+    expressMiddleware(apollo, { context: ({ res }) => Promise.resolve(context(requestLogger(res))) }),
     graphqlHttpErrorHandler(deps.logger),
   );
   app.use("/api/v2", createRestRouter({ context, logger: deps.logger }));

@@ -1,5 +1,7 @@
 import type { Request, RequestHandler, Response } from "express";
+import type { Logger } from "pino";
 import type { Context } from "../context";
+import { requestLogger } from "../http/requestId";
 import type { FieldNames } from "./errors";
 
 /** A route's work: read the request, call the shared services with this request's context, return the JSON body. */
@@ -10,13 +12,14 @@ export type Endpoint = (handler: Handler, names?: FieldNames) => RequestHandler;
 
 /**
  * Every request gets a fresh context, as on the GraphQL route: its own loaders, so no request sees
- * another's cache. A rejected handler reaches the router's error handler (Express 5 forwards it).
+ * another's cache, and its own logger, carrying its id. A rejected handler reaches the router's error handler
+ * (Express 5 forwards it).
  */
-export function createEndpoint(context: () => Context): Endpoint {
+export function createEndpoint(context: (logger?: Logger) => Context): Endpoint {
   return (handler, names = {}) =>
     async (req, res) => {
       res.locals.fieldNames = names;
-      const body = await handler(req, res, context());
+      const body = await handler(req, res, context(requestLogger(res)));
       res.json(body);
     };
 }

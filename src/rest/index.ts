@@ -30,7 +30,7 @@ export const REST_ROUTES: readonly Route[] = ROUTE_TABLES.flat();
  * Authentication: none, as on /graphql. The SDKs send `Authorization: Api-Key <key>`; any key (or none)
  * is accepted. Put the service behind a gateway that authenticates when it is reachable by others.
  */
-export function createRestRouter(deps: { context: () => Context; logger: Logger }): Router {
+export function createRestRouter(deps: { context: (logger?: Logger) => Context; logger: Logger }): Router {
   const endpoint = createEndpoint(deps.context);
   const router = Router();
   router.use(express.json({ limit: "2mb" }));

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import neo4j, { type Driver } from "neo4j-driver";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import { type App, createApp } from "../../src/app";
 import { testNeo4jConfig } from "../setup/neo4jEnv";
 
@@ -29,9 +29,10 @@ export interface TestApp {
 
 /**
  * Starts an app in a new project, or in `projectId` when given: a second app over another app's project
- * (a restart) leaves the project's data to the app that made it, which may still be using it.
+ * (a restart) leaves the project's data to the app that made it, which may still be using it. The app logs to
+ * `logger` when given, else nowhere (TEST_LOG_LEVEL to see it).
  */
-export async function startTestApp(options: { projectId?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: { projectId?: string; logger?: Logger } = {}): Promise<TestApp> {
   const neo = testNeo4jConfig();
   const ownsProject = options.projectId === undefined;
   const projectId = options.projectId ?? `test-${randomUUID()}`;
@@ -44,7 +45,7 @@ export async function startTestApp(options: { projectId?: string } = {}): Promis
       projectId,
       nodeEnv: "test",
     },
-    pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
   );
   const driver = neo4j.driver(neo.uri, neo4j.auth.basic(neo.username, neo.password), {
     disableLosslessIntegers: true,
