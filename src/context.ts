@@ -28,6 +28,7 @@ export interface Context {
    * context block) may no longer hold; the fields selected under the mutation's result read afresh.
    */
   renewLoaders(this: Context): void;
+  /** The request's logger: the service's, with the request's id on every line. */
   logger: Logger;
 }
 

@@ -1,13 +1,17 @@
+// First: tracing, when asked for, must patch http and Express before they are loaded.
+import { tracing } from "./telemetry";
 import { ConfigError, LOCAL_NEO4J_DEFAULTS, loadConfig } from "./config";
 import { createApp } from "./app";
 import { createLogger } from "./logger";
 import { ensureLocalNeo4j } from "./localNeo4j";
 
 // The process entry: configuration, the local Neo4j when no NEO4J_URI is given, the server, and a
-// graceful shutdown that drains HTTP, closes the driver and stops the Neo4j this process started.
+// graceful shutdown that drains HTTP, closes the driver, stops the Neo4j this process started and flushes
+// the last spans.
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
+  if (tracing) logger.info("OpenTelemetry tracing is on (OTEL_* variables)");
 
   let neo4jUri = config.neo4jUri;
   let stopLocalNeo4j: (() => Promise<void>) | null = null;
@@ -46,6 +50,8 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
       await app.close();
       await stopLocalNeo4j?.();
+      // Last: the spans of the drain and the close are exported too.
+      await tracing?.shutdown().catch((error: unknown) => logger.warn({ err: error }, "exporting the last spans failed"));
       logger.info("stopped");
       process.exit(0);
     } catch (error) {

@@ -27,6 +27,8 @@ import type { Metrics } from "./metrics";
 import { idempotencyPlugin } from "./plugins/idempotency";
 import { requestLogPlugin } from "./plugins/requestLog";
 import { graphqlHttpErrorHandler, lastErrorHandler, notFoundHandler } from "./http/errors";
+import { accessLog } from "./http/accessLog";
+import { requestId, requestLogger } from "./http/requestId";
 import { createRestRouter } from "./rest";
 import { buildSchema } from "./schema";
 import { NoSubscriptions } from "./graphql/noSubscriptions";
@@ -48,10 +50,10 @@ export interface UsergraphServer {
   apollo: ApolloServer<Context>;
   httpServer: http.Server;
   /**
-   * A fresh per-request context, as the HTTP routes build it for a credential; for in-process
-   * executeOperation calls. Default: the server's own project, with project-wide access.
+   * A fresh per-request context, as the HTTP routes build it for a credential (with the request's logger
+   * there); for in-process executeOperation calls. Default: the server's own project, with project-wide access.
    */
-  context(credential?: Pick<Credential, "projectId" | "caller">): Context;
+  context(credential?: Pick<Credential, "projectId" | "caller">, logger?: Logger): Context;
   /** From now on readiness answers 503, so load balancers stop sending work before the drain. */
   markStopping(): void;
   listen(port: number): Promise<number>;
@@ -62,6 +64,7 @@ export interface UsergraphServer {
  * Apollo Server behind Express: POST /graphql (and GET: Apollo Sandbox outside production),
  * GET /health/live, GET /health/ready (a real query), GET /metrics (Prometheus). /graphql and /api/v2 take
  * credentials (src/auth/gate.ts), answer CORS and keep to the rate limit; the probes and metrics do not.
+ * Every response carries an `x-request-id`.
  */
 export async function createServer(deps: ServerDependencies): Promise<UsergraphServer> {
   const access = { ...defaultAccess(deps.production ? "production" : "development"), ...deps.access };
@@ -100,7 +103,7 @@ export async function createServer(deps: ServerDependencies): Promise<UsergraphS
     plugins: [
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      requestLogPlugin(deps.logger, deps.metrics),
+      requestLogPlugin(deps.metrics),
       costLimitPlugin(access.graphqlMaxCost),
       idempotencyPlugin(),
       deps.production
@@ -118,10 +121,14 @@ export async function createServer(deps: ServerDependencies): Promise<UsergraphS
   });
   await apollo.start();
 
-  const context = ({ projectId, caller } = { projectId: deps.projectId, caller: PROJECT_CALLER }): Context =>
-    createContext({ db: deps.db, projectId, caller, logger: deps.logger });
+  const context = (
+    { projectId, caller }: Pick<Credential, "projectId" | "caller"> = { projectId: deps.projectId, caller: PROJECT_CALLER },
+    logger: Logger = deps.logger,
+  ): Context => createContext({ db: deps.db, projectId, caller, logger });
 
   app.disable("x-powered-by");
+  // First, so that every answer (404s and errors included) carries the request id and is logged.
+  app.use(requestId(deps.logger), accessLog(deps.metrics, deps.logger));
   app.get("/health/live", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -141,7 +148,7 @@ export async function createServer(deps: ServerDependencies): Promise<UsergraphS
   app.use(
     "/graphql",
     express.json({ limit: "2mb" }),
-    expressMiddleware(apollo, { context: async ({ req }) => context(await admitToGraphQL(gate, req)) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => context(await admitToGraphQL(gate, req), requestLogger(res)) }),
     graphqlHttpErrorHandler(deps.logger),
   );
   app.use("/api/v2", createRestRouter({ context, gate, logger: deps.logger }));

@@ -2,6 +2,8 @@ import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, Neo4
 import type { Logger } from "pino";
 import { idempotencyKeyTakenOver, serviceUnavailable } from "../errors";
 import type { Metrics } from "../metrics";
+import { traceStatement } from "../observability/cypherSpan";
+import { currentRequestLogger } from "../observability/requestScope";
 import type { CypherFiles } from "./cypherFiles";
 import { toNativeMap, toNeo4jParams } from "./neo4jValues";
 import { Row } from "./row";
@@ -57,10 +59,10 @@ const TRANSIENT_RETRY_MS = 10_000;
 const PING_TIMEOUT_MS = 800;
 
 /**
- * The one boundary that owns the driver: every statement is a named Cypher file, counted in the metrics,
- * run in a read or write transaction, with its rows converted to plain JavaScript and driver errors
- * mapped once (connectivity -> SERVICE_UNAVAILABLE; the rest passes through for the caller or the
- * masking formatter).
+ * The one boundary that owns the driver: every statement is a named Cypher file, counted and timed in the
+ * metrics and traced as a span, run in a read or write transaction, with its rows converted to plain
+ * JavaScript and driver errors mapped once (connectivity -> SERVICE_UNAVAILABLE; the rest passes through for
+ * the caller or the masking formatter).
  */
 export class Database {
   private journal: WriteJournal | null = null;
@@ -85,7 +87,8 @@ export class Database {
       maxTransactionRetryTime: timeoutMs,
       logging: {
         level: "warn",
-        logger: (level, message) => logger[level === "error" ? "error" : "warn"]({ neo4j: true }, message),
+        // With the id of the request under way, when the driver logs in its course.
+        logger: (level, message) => currentRequestLogger(logger)[level === "error" ? "error" : "warn"]({ neo4j: true }, message),
       },
     });
     return new Database(driver, options.database, cypher, metrics, options.transactionTimeoutMs ?? 30_000, undefined);
@@ -195,8 +198,15 @@ export class Database {
   private async runIn(tx: ManagedTransaction, queryName: StatementName, params: Params): Promise<Row[]> {
     const statement = this.cypher.get(queryName);
     this.metrics.cypherQueries.inc({ query: queryName });
-    const result = await tx.run(statement, toNeo4jParams(params));
-    return result.records.map((record) => new Row(toNativeMap(record.toObject()), queryName));
+    const endTimer = this.metrics.cypherDuration.startTimer({ query: queryName });
+    try {
+      return await traceStatement(queryName, this.databaseName, async () => {
+        const result = await tx.run(statement, toNeo4jParams(params));
+        return result.records.map((record) => new Row(toNativeMap(record.toObject()), queryName));
+      });
+    } finally {
+      endTimer();
+    }
   }
 
   private async withSession<T>(

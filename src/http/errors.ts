@@ -1,6 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
 import { ErrorCode } from "../errors";
+import { recordErrorCode } from "./accessLog";
+import { requestLogger } from "./requestId";
 
 // What Express would answer with its own HTML page (a stack with file paths outside production), answered
 // as JSON instead: a client mistake is 4xx in the door's own form, anything else a masked 500.
@@ -28,7 +30,8 @@ export function graphqlHttpErrorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     const status = clientStatusOf(error);
     if (status === null) return next(error);
-    logger.debug({ err: error }, "unreadable GraphQL request body");
+    (requestLogger(res) ?? logger).debug({ err: error }, "unreadable GraphQL request body");
+    recordErrorCode(res, ErrorCode.BAD_REQUEST);
     res.status(status).json({ errors: [{ message: bodyProblem(error), extensions: { code: ErrorCode.BAD_REQUEST } }] });
   };
 }
@@ -43,10 +46,12 @@ export function lastErrorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     const status = clientStatusOf(error);
     if (status !== null) {
+      recordErrorCode(res, ErrorCode.BAD_REQUEST);
       res.status(status).json({ message: bodyProblem(error) });
       return;
     }
-    logger.error({ err: error, method: req.method, path: req.path }, "internal error");
+    (requestLogger(res) ?? logger).error({ err: error, method: req.method, path: req.path }, "internal error");
+    recordErrorCode(res, ErrorCode.INTERNAL_SERVER_ERROR);
     res.status(500).json({ message: "Internal server error" });
   };
 }

@@ -1,8 +1,9 @@
 import type { ErrorRequestHandler, Request } from "express";
 import { type GraphQLFormattedError, GraphQLError } from "graphql";
 import type { Logger } from "pino";
-import { type Naming, UsergraphError, statusOf } from "../errors";
+import { ErrorCode, type Naming, UsergraphError, statusOf } from "../errors";
 import { createFormatError } from "../formatError";
+import { recordErrorCode } from "../http/accessLog";
 import { bodyProblem, clientStatusOf } from "../http/errors";
 
 // Errors as Zep sends them: a JSON body `{ "message": "..." }` and the status the SDKs turn into their own
@@ -32,11 +33,14 @@ export function restErrorHandler(logger: Logger): ErrorRequestHandler {
     // express.json's own errors (malformed JSON, a body too large) are the client's: 4xx, with a plain message.
     const bodyStatus = error instanceof GraphQLError ? null : clientStatusOf(error);
     if (bodyStatus !== null) {
+      recordErrorCode(res, ErrorCode.BAD_REQUEST);
       res.status(bodyStatus).json({ message: bodyProblem(error) });
       return;
     }
     const formatted = format(formattedOf(error, req), error);
-    const status = statusOf(formatted.extensions?.code);
+    const code = formatted.extensions?.code;
+    recordErrorCode(res, typeof code === "string" ? code : ErrorCode.INTERNAL_SERVER_ERROR);
+    const status = statusOf(code);
     // Zep's SDKs wait as long as Retry-After says before they retry a 429.
     const retryAfter = formatted.extensions?.retryAfter;
     if (typeof retryAfter === "number") res.setHeader("Retry-After", String(retryAfter));

@@ -33,7 +33,7 @@ export const REST_ROUTES: readonly Route[] = ROUTE_TABLES.flat();
  * Authentication: as on /graphql, by the gate (src/auth/gate.ts), before the body is read. The SDKs send
  * `Authorization: Api-Key <key>`; every route acts on the key's project.
  */
-export function createRestRouter(deps: { context: (credential: Credential) => Context; gate: Gate; logger: Logger }): Router {
+export function createRestRouter(deps: { context: (credential: Credential, logger?: Logger) => Context; gate: Gate; logger: Logger }): Router {
   const endpoint = createEndpoint(deps.context);
   const router = Router();
   router.use(async (req, res, next) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import neo4j, { type Driver } from "neo4j-driver";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import { type App, createApp } from "../../src/app";
 import { issueApiKey } from "../../src/auth/issueApiKey";
 import type { AccessConfig } from "../../src/config";
@@ -35,10 +35,11 @@ export interface TestApp {
 /**
  * Starts an app in a new project, or in `projectId` when given: a second app over another app's project
  * (a restart) leaves the project's data to the app that made it, which may still be using it. `nodeEnv`
- * and `access` change how it lets requests in (default: the test mode's defaults).
+ * and `access` change how it lets requests in (default: the test mode's defaults). The app logs to `logger`
+ * when given, else nowhere (TEST_LOG_LEVEL to see it).
  */
 export async function startTestApp(
-  options: { projectId?: string; nodeEnv?: "test" | "production"; access?: Partial<AccessConfig> } = {},
+  options: { projectId?: string; nodeEnv?: "test" | "production"; access?: Partial<AccessConfig>; logger?: Logger } = {},
 ): Promise<TestApp> {
   const neo = testNeo4jConfig();
   const ownsProject = options.projectId === undefined;
@@ -56,7 +57,7 @@ export async function startTestApp(
       neo4jTimeoutMs: 15_000,
       ...options.access,
     },
-    pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
   );
   const driver = neo4j.driver(neo.uri, neo4j.auth.basic(neo.username, neo.password), {
     disableLosslessIntegers: true,
