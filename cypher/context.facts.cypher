@@ -15,9 +15,9 @@ CALL (request) {
   YIELD relationship AS f, score
   WHERE f.projectId = $projectId AND f.groupId = request.groupId AND f.expiredAt IS NULL
   WITH f, score, startNode(f) AS s, endNode(f) AS o ORDER BY score DESC
-  RETURN collect(f {.uuid, .name, .fact, .episodes, createdAt: f.createdAt.epochMillis, validAt: f.validAt.epochMillis,
+  RETURN collect(f {.uuid, .groupId, .name, .fact, .episodes, createdAt: f.createdAt.epochMillis, validAt: f.validAt.epochMillis,
     invalidAt: f.invalidAt.epochMillis, expiredAt: f.expiredAt.epochMillis,
-    source: s {.uuid, .name, .labels, .summary}, target: o {.uuid, .name, .labels, .summary}}) AS relevant
+    source: s {.uuid, .groupId, .name, .labels, .summary}, target: o {.uuid, .groupId, .name, .labels, .summary}}) AS relevant
   UNION
   WITH request WHERE request.query IS NULL
   RETURN [] AS relevant
@@ -28,9 +28,9 @@ CALL (request) {
   WHERE f.createdAt IS NOT NULL AND f.uuid IS NOT NULL AND f.expiredAt IS NULL
   WITH f ORDER BY f.projectId DESC, f.groupId DESC, f.createdAt DESC, f.uuid DESC LIMIT $newestLimit
   WITH f, startNode(f) AS s, endNode(f) AS o
-  RETURN collect(f {.uuid, .name, .fact, .episodes, createdAt: f.createdAt.epochMillis, validAt: f.validAt.epochMillis,
+  RETURN collect(f {.uuid, .groupId, .name, .fact, .episodes, createdAt: f.createdAt.epochMillis, validAt: f.validAt.epochMillis,
     invalidAt: f.invalidAt.epochMillis, expiredAt: f.expiredAt.epochMillis,
-    source: s {.uuid, .name, .labels, .summary}, target: o {.uuid, .name, .labels, .summary}}) AS newest
+    source: s {.uuid, .groupId, .name, .labels, .summary}, target: o {.uuid, .groupId, .name, .labels, .summary}}) AS newest
 }
 RETURN position, relevant[..request.limit] AS relevant, newest[..request.limit] AS newest
 ORDER BY position

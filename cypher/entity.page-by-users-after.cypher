@@ -21,7 +21,7 @@ CALL (groupId) {
     RETURN n
   }
   WITH n ORDER BY n.createdAt DESC, n.uuid DESC LIMIT $limit
-  RETURN collect(n {.uuid, .name, .summary, .labels, .attributes, createdAt: n.createdAt.epochMillis}) AS nodes
+  RETURN collect(n {.uuid, .groupId, .name, .summary, .labels, .attributes, createdAt: n.createdAt.epochMillis}) AS nodes
 }
 RETURN position, nodes,
   EXISTS {

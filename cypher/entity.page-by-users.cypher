@@ -11,7 +11,7 @@ CALL (groupId) {
   USING INDEX n:Entity(projectId, groupId, createdAt, uuid)
   WHERE n.createdAt IS NOT NULL AND n.uuid IS NOT NULL
   WITH n ORDER BY n.projectId DESC, n.groupId DESC, n.createdAt DESC, n.uuid DESC LIMIT $limit
-  RETURN collect(n {.uuid, .name, .summary, .labels, .attributes, createdAt: n.createdAt.epochMillis}) AS nodes
+  RETURN collect(n {.uuid, .groupId, .name, .summary, .labels, .attributes, createdAt: n.createdAt.epochMillis}) AS nodes
 }
 RETURN position, nodes
 ORDER BY position

@@ -40,7 +40,7 @@ CALL (nodeUuid) {
     RETURN f
   }
   WITH f ORDER BY f.createdAt DESC, f.uuid DESC LIMIT $limit
-  RETURN collect(f {.uuid, .name, .fact, .sourceNodeUuid, .targetNodeUuid, .episodes,
+  RETURN collect(f {.uuid, .groupId, .name, .fact, .sourceNodeUuid, .targetNodeUuid, .episodes,
     createdAt: f.createdAt.epochMillis, validAt: f.validAt.epochMillis, invalidAt: f.invalidAt.epochMillis,
     expiredAt: f.expiredAt.epochMillis}) AS facts
 }

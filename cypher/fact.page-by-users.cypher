@@ -11,7 +11,7 @@ CALL (groupId) {
   USING INDEX f:RELATES_TO(projectId, groupId, createdAt, uuid)
   WHERE f.createdAt IS NOT NULL AND f.uuid IS NOT NULL
   WITH f ORDER BY f.projectId DESC, f.groupId DESC, f.createdAt DESC, f.uuid DESC LIMIT $limit
-  RETURN collect(f {.uuid, .name, .fact, .sourceNodeUuid, .targetNodeUuid, .episodes,
+  RETURN collect(f {.uuid, .groupId, .name, .fact, .sourceNodeUuid, .targetNodeUuid, .episodes,
     createdAt: f.createdAt.epochMillis, validAt: f.validAt.epochMillis, invalidAt: f.invalidAt.epochMillis,
     expiredAt: f.expiredAt.epochMillis}) AS facts
 }

@@ -6,7 +6,7 @@
 CALL db.index.fulltext.queryRelationships('fact_fulltext', $query, {limit: $limit})
 YIELD relationship AS f, score
 WHERE f.projectId = $projectId AND f.groupId = $groupId
-RETURN f {.uuid, .name, .fact, .sourceNodeUuid, .targetNodeUuid, .episodes, createdAt: f.createdAt.epochMillis,
+RETURN f {.uuid, .groupId, .name, .fact, .sourceNodeUuid, .targetNodeUuid, .episodes, createdAt: f.createdAt.epochMillis,
   validAt: f.validAt.epochMillis, invalidAt: f.invalidAt.epochMillis, expiredAt: f.expiredAt.epochMillis,
   score: score} AS fact
 ORDER BY score DESC

@@ -6,5 +6,5 @@
 CALL db.index.fulltext.queryNodes('entity_fulltext', $query, {limit: $limit})
 YIELD node AS n, score
 WHERE n.projectId = $projectId AND n.groupId = $groupId
-RETURN n {.uuid, .name, .summary, .labels, .attributes, createdAt: n.createdAt.epochMillis, score: score} AS node
+RETURN n {.uuid, .groupId, .name, .summary, .labels, .attributes, createdAt: n.createdAt.epochMillis, score: score} AS node
 ORDER BY score DESC
