@@ -34,6 +34,7 @@ const ORDER_KEYS: Record<string, (thread: StoredThread) => number | string> = {
 describe("pages of threads and messages, in both directions", () => {
   let t: TestApp;
   let base: string;
+  let apiKey: string;
   const jane = uniqueId("pj");
   const threadOf = (i: number): string => `${jane}-t${String(i).padStart(2, "0")}`;
 
@@ -44,7 +45,7 @@ describe("pages of threads and messages, in both directions", () => {
   }
 
   async function rest(path: string): Promise<any> {
-    const response = await fetch(`${base}${path}`, { headers: { Authorization: "Api-Key test" } });
+    const response = await fetch(`${base}${path}`, { headers: { Authorization: `Api-Key ${apiKey}` } });
     expect(response.status).toBe(200);
     return response.json();
   }
@@ -60,6 +61,7 @@ describe("pages of threads and messages, in both directions", () => {
   beforeAll(async () => {
     t = await startTestApp();
     ({ base } = await serveForZep(t));
+    apiKey = await t.newApiKey();
     const others = [uniqueId("pa"), uniqueId("pz")];
     for (const userId of [jane, ...others]) await ok(`mutation($id: ID!) { addUser(input: { userId: $id }) { uuid } }`, { id: userId });
     for (let i = 0; i < 13; i += 1) await ok(CREATE, { t: threadOf(i), u: jane });

@@ -215,8 +215,8 @@ describe("loadConfig", () => {
 
     it("allows any origin by default outside production, none in production, and the listed ones when given", () => {
       expect(loadConfig({}).corsOrigins).toBe("*");
-      expect(loadConfig({ NODE_ENV: "production" }).corsOrigins).toEqual([]);
-      expect(loadConfig({ NODE_ENV: "production", CORS_ORIGINS: "https://app.example.com, http://localhost:3000" }).corsOrigins).toEqual([
+      expect(loadConfig({ NODE_ENV: "production", NEO4J_URI: "neo4j://db:7687", NEO4J_PASSWORD: "p" }).corsOrigins).toEqual([]);
+      expect(loadConfig({ NODE_ENV: "production", NEO4J_URI: "neo4j://db:7687", NEO4J_PASSWORD: "p", CORS_ORIGINS: "https://app.example.com, http://localhost:3000" }).corsOrigins).toEqual([
         "https://app.example.com",
         "http://localhost:3000",
       ]);
@@ -229,7 +229,7 @@ describe("loadConfig", () => {
     });
 
     it("reads the rate limit, the cost limit and introspection, refusing what is not a number or a boolean", () => {
-      expect(loadConfig({ RATE_LIMIT_PER_MINUTE: "120", GRAPHQL_MAX_COST: "5000", GRAPHQL_INTROSPECTION: "true", NODE_ENV: "production" })).toMatchObject({
+      expect(loadConfig({ RATE_LIMIT_PER_MINUTE: "120", GRAPHQL_MAX_COST: "5000", GRAPHQL_INTROSPECTION: "true", NODE_ENV: "production", NEO4J_URI: "neo4j://db:7687", NEO4J_PASSWORD: "p" })).toMatchObject({
         rateLimitPerMinute: 120,
         graphqlMaxCost: 5000,
         graphqlIntrospection: true,
