@@ -5,7 +5,7 @@ import { CypherFiles } from "./db/cypherFiles";
 import { deleteAllExpiredIdempotencyKeys } from "./db/idempotencyKeys";
 import { type Metrics, createMetrics } from "./metrics";
 import { type UsergraphServer, createServer } from "./server";
-import { prepareProject } from "./startup";
+import { ProjectPreparation } from "./projectPreparation";
 
 export interface App {
   server: UsergraphServer;
@@ -15,9 +15,10 @@ export interface App {
 }
 
 /**
- * Everything but the process: connects to Neo4j, applies the schema, brings the project's data up to date
- * (see prepareProject), deletes expired idempotency keys, and builds the server. Used by the entry point and by the tests alike; the access
- * settings left out default as for the NODE_ENV (config.ts defaultAccess).
+ * Everything but the process: connects to Neo4j, applies the schema, brings the default project's data up to
+ * date (see prepareProject; other projects on their first request), deletes expired idempotency keys, and
+ * builds the server. Used by the entry point and by the tests alike; the access settings left out default
+ * as for the NODE_ENV (config.ts defaultAccess).
  */
 export async function createApp(
   config: Pick<Config, "neo4jUsername" | "neo4jPassword" | "neo4jDatabase" | "projectId" | "nodeEnv"> &
@@ -41,7 +42,9 @@ export async function createApp(
   );
   try {
     await db.applySchema();
-    await prepareProject(db, config.projectId, logger);
+    const projects = new ProjectPreparation(db, logger);
+    // The default project before the first request; the others as requests name them.
+    await projects.ready(config.projectId);
     const expiredKeys = await deleteAllExpiredIdempotencyKeys(db);
     if (expiredKeys > 0) logger.info({ expiredKeys }, "deleted expired idempotency keys");
     const server = await createServer({
@@ -51,6 +54,7 @@ export async function createApp(
       metrics,
       production: config.nodeEnv === "production",
       access: accessOf(config),
+      projects,
     });
     return {
       server,

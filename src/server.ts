@@ -24,6 +24,7 @@ import { createFormatError } from "./formatError";
 import { costLimitPlugin } from "./limits/costLimitPlugin";
 import { TokenBuckets } from "./limits/tokenBuckets";
 import type { Metrics } from "./metrics";
+import { ProjectPreparation } from "./projectPreparation";
 import { idempotencyPlugin } from "./plugins/idempotency";
 import { requestLogPlugin } from "./plugins/requestLog";
 import { graphqlHttpErrorHandler, lastErrorHandler, notFoundHandler } from "./http/errors";
@@ -44,6 +45,8 @@ export interface ServerDependencies {
   production: boolean;
   /** Who may call, from where, how much; each setting defaults as for the mode (config.ts defaultAccess). */
   access?: Partial<AccessConfig>;
+  /** Brings each project's data up to date before its first request (default: a preparation of its own). */
+  projects?: ProjectPreparation;
 }
 
 export interface UsergraphServer {
@@ -68,12 +71,18 @@ export interface UsergraphServer {
  */
 export async function createServer(deps: ServerDependencies): Promise<UsergraphServer> {
   const access = { ...defaultAccess(deps.production ? "production" : "development"), ...deps.access };
-  const gate = createGate({
+  const checkCredentials = createGate({
     apiKeys: new ApiKeyVerifier(new ApiKeyStore(deps.db), deps.logger),
     jwt: access.jwt ? createJwtVerifier(access.jwt) : null,
     anonymousProjectId: deps.production ? null : deps.projectId,
     buckets: new TokenBuckets(access.rateLimitPerMinute),
   });
+  const projects = deps.projects ?? new ProjectPreparation(deps.db, deps.logger);
+  const gate: Gate = async (presented) => {
+    const credential = await checkCredentials(presented);
+    await projects.ready(credential.projectId);
+    return credential;
+  };
   if (!deps.production) {
     deps.logger.warn(
       { projectId: deps.projectId },

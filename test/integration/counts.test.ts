@@ -74,7 +74,7 @@ describe("totals", () => {
     // both for users that stay and for the users being deleted.
     const [gone1, gone2, stay0, stay1, stay2, stay3] = users as [string, string, string, string, string, string];
     const stay = [stay0, stay1, stay2, stay3];
-    await Promise.all([
+    const [deleted1, deleted2] = await Promise.all([
       t.execute(`mutation($id: ID!) { deleteUser(userId: $id) { deletedThreads } }`, { id: gone1 }),
       t.execute(`mutation($id: ID!) { deleteUser(userId: $id) { deletedThreads } }`, { id: gone2 }),
       ...[`${stay0}-1`, `${stay1}-2`, `${stay1}-2`, `${stay2}-3`].map((id) =>
@@ -83,6 +83,9 @@ describe("totals", () => {
       ...[stay0, stay3, gone1, gone2].map((userId, i) => create(`${userId}-new-${i}`, userId)),
     ]);
 
+    // A deletion that failed part-way (as under a starved machine) leaves threads the lists rightly skip:
+    // name that failure rather than a count that seems wrong.
+    expect([deleted1?.errors, deleted2?.errors]).toEqual([undefined, undefined]);
     const [stored] = await t.cypher(`MATCH (th:Thread {projectId: $p}) RETURN count(th) AS n`, { p: t.projectId });
     const total = (await ok(`{ threadsOrdered(pageSize: 1) { totalCount } }`, {})).threadsOrdered.totalCount;
     expect(total).toBe(stored?.n);

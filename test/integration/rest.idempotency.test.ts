@@ -330,7 +330,7 @@ describe("the Zep SDK and the Idempotency-Key", () => {
     try {
       const keyed = await threadOf("sdk-keyed");
       const key = randomUUID();
-      const zep = new ZepClient({ apiKey: "test", baseUrl: app.base, headers: { [LOSE_ANSWER]: key } });
+      const zep = new ZepClient({ apiKey: await app.t.newApiKey(), baseUrl: app.base, headers: { [LOSE_ANSWER]: key } });
       const result = await zep.thread.addMessages(
         keyed,
         { messages: [{ role: "user", content: "once" }] },
@@ -341,7 +341,7 @@ describe("the Zep SDK and the Idempotency-Key", () => {
 
       // Without a key, the SDK's own retry adds the messages a second time: what the header is for.
       const bare = await threadOf("sdk-bare");
-      const unkeyed = new ZepClient({ apiKey: "test", baseUrl: app.base, headers: { [LOSE_ANSWER]: randomUUID() } });
+      const unkeyed = new ZepClient({ apiKey: await app.t.newApiKey(), baseUrl: app.base, headers: { [LOSE_ANSWER]: randomUUID() } });
       await unkeyed.thread.addMessages(bare, { messages: [{ role: "user", content: "twice" }] });
       expect(await messageCount(bare)).toBe(2);
     } finally {
