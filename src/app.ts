@@ -2,6 +2,8 @@ import type { Logger } from "pino";
 import type { Config } from "./config";
 import { Database } from "./db/database";
 import { CypherFiles } from "./db/cypherFiles";
+import { applyVectorIndexes } from "./db/embeddings";
+import { type ModelServices, createModelServices } from "./ingest/llm";
 import { type Metrics, createMetrics } from "./metrics";
 import { type UsergraphServer, createServer } from "./server";
 import { prepareProject } from "./startup";
@@ -10,16 +12,19 @@ export interface App {
   server: UsergraphServer;
   db: Database;
   metrics: Metrics;
+  /** The configured language and embeddings models (each null when not configured), for the ingestion pipeline. */
+  models: ModelServices;
   close(): Promise<void>;
 }
 
 /**
- * Everything but the process: connects to Neo4j, applies the schema, brings the project's data up to date
- * (see prepareProject), and builds the server. Used by the entry point and by the tests alike.
+ * Everything but the process: connects to Neo4j, applies the schema (and the vector indexes when embeddings
+ * are configured), brings the project's data up to date (see prepareProject), and builds the server. Used by
+ * the entry point and by the tests alike.
  */
 export async function createApp(
   config: Pick<Config, "neo4jUsername" | "neo4jPassword" | "neo4jDatabase" | "projectId" | "nodeEnv"> &
-    Partial<Pick<Config, "neo4jTimeoutMs" | "neo4jTransactionTimeoutMs">> & { neo4jUri: string },
+    Partial<Pick<Config, "neo4jTimeoutMs" | "neo4jTransactionTimeoutMs" | "llm" | "embeddings">> & { neo4jUri: string },
   logger: Logger,
 ): Promise<App> {
   const metrics = createMetrics({ processMetrics: config.nodeEnv !== "test" });
@@ -36,8 +41,15 @@ export async function createApp(
     metrics,
     logger,
   );
+  const models = createModelServices(config, metrics);
   try {
     await db.applySchema();
+    if (config.embeddings) {
+      const mismatched = await applyVectorIndexes(db, config.embeddings.dimensions);
+      if (mismatched.length > 0) {
+        logger.warn({ mismatched, configured: config.embeddings.dimensions }, "vector indexes were made with other dimensions than EMBEDDINGS_DIMENSIONS: drop them to rebuild");
+      }
+    }
     await prepareProject(db, config.projectId, logger);
     const server = await createServer({
       db,
@@ -45,11 +57,13 @@ export async function createApp(
       logger,
       metrics,
       production: config.nodeEnv === "production",
+      embedder: models.searchEmbedder,
     });
     return {
       server,
       db,
       metrics,
+      models,
       close: async () => {
         await server.stop();
         await db.close();

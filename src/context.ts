@@ -5,6 +5,7 @@ import { GraphReads } from "./db/graphReads";
 import { ThreadStore } from "./db/threads";
 import { UserStore } from "./db/users";
 import { type Summarizer, factListSummarizer } from "./domain/graph/summarizer";
+import type { Embedder } from "./ingest/llm/embeddingsClient";
 import { type Loaders, createLoaders } from "./loaders";
 
 /** What every resolver receives: the project's stores, this request's loaders and logger. */
@@ -16,6 +17,8 @@ export interface Context {
   graphReads: GraphReads;
   /** How node summaries are made; the default needs no network. */
   summarizer: Summarizer;
+  /** The embeddings model for semantic search; null when none is configured (search is full text only). */
+  embedder: Embedder | null;
   loaders: Loaders;
   /**
    * Replaces the loaders with empty ones. After a mutation, what the request had cached (a page, a count, a
@@ -31,9 +34,10 @@ export interface ContextDependencies {
   logger: Logger;
   /** How node summaries are made; the default needs no network. */
   summarizer?: Summarizer;
+  embedder?: Embedder | null;
 }
 
-export function createContext({ db: sharedDb, projectId, logger, summarizer = factListSummarizer }: ContextDependencies): Context {
+export function createContext({ db: sharedDb, projectId, logger, summarizer = factListSummarizer, embedder = null }: ContextDependencies): Context {
   const db = sharedDb.forRequest();
   const users = new UserStore(db, projectId, summarizer);
   const graph = new GraphStore(db, projectId, summarizer);
@@ -46,6 +50,7 @@ export function createContext({ db: sharedDb, projectId, logger, summarizer = fa
     graph,
     graphReads,
     summarizer,
+    embedder,
     loaders: createLoaders({ users, threads, graph: graphReads }),
     // On `this`: Apollo hands resolvers a shallow copy of the context, and it is the copy they read.
     renewLoaders(this: Context) {

@@ -11,6 +11,7 @@ import express from "express";
 import type { Logger } from "pino";
 import { type Context, createContext } from "./context";
 import type { Database } from "./db/database";
+import type { Embedder } from "./ingest/llm/embeddingsClient";
 import { createFormatError } from "./formatError";
 import type { Metrics } from "./metrics";
 import { requestLogPlugin } from "./plugins/requestLog";
@@ -28,6 +29,8 @@ export interface ServerDependencies {
   logger: Logger;
   metrics: Metrics;
   production: boolean;
+  /** The embeddings model for semantic search, when configured. */
+  embedder?: Embedder | null;
 }
 
 export interface UsergraphServer {
@@ -84,7 +87,7 @@ export async function createServer(deps: ServerDependencies): Promise<UsergraphS
   await apollo.start();
 
   const context = (): Context =>
-    createContext({ db: deps.db, projectId: deps.projectId, logger: deps.logger });
+    createContext({ db: deps.db, projectId: deps.projectId, logger: deps.logger, embedder: deps.embedder ?? null });
 
   app.disable("x-powered-by");
   app.get("/health/live", (_req, res) => {

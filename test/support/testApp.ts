@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import neo4j, { type Driver } from "neo4j-driver";
 import pino from "pino";
 import { type App, createApp } from "../../src/app";
+import type { ModelConfigs } from "../../src/modelConfig";
 import { testNeo4jConfig } from "../setup/neo4jEnv";
 
 export interface GraphQLResult {
@@ -29,9 +30,10 @@ export interface TestApp {
 
 /**
  * Starts an app in a new project, or in `projectId` when given: a second app over another app's project
- * (a restart) leaves the project's data to the app that made it, which may still be using it.
+ * (a restart) leaves the project's data to the app that made it, which may still be using it. `models`
+ * configures the language and embeddings models (a stand-in's, see openAiStandIn); none by default.
  */
-export async function startTestApp(options: { projectId?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: { projectId?: string; models?: Partial<ModelConfigs> } = {}): Promise<TestApp> {
   const neo = testNeo4jConfig();
   const ownsProject = options.projectId === undefined;
   const projectId = options.projectId ?? `test-${randomUUID()}`;
@@ -46,6 +48,7 @@ export async function startTestApp(options: { projectId?: string } = {}): Promis
       // Generous: the service's 3 s fail-fast budget is for production; a busy test machine can take longer
       // than that to hand out a connection, and these tests are about behaviour, not about outages.
       neo4jTimeoutMs: 15_000,
+      ...options.models,
     },
     pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
   );
