@@ -1,7 +1,7 @@
 import { applyVectorIndexes } from "../../src/db/embeddings";
 import { embedAndStore } from "../../src/ingest/embedAndStore";
-import type { EmbeddingsConfig } from "../../src/modelConfig";
 import { type GraphUser, addData, addFact, addGraphUser } from "../support/graph";
+import { embeddingsConfigFor } from "../support/modelConfigs";
 import { type OpenAiStandIn, startOpenAiStandIn } from "../support/openAiStandIn";
 import { type TestApp, startTestApp } from "../support/testApp";
 
@@ -28,18 +28,8 @@ describe("searchGraph with embeddings", () => {
 
   beforeAll(async () => {
     standIn = await startOpenAiStandIn({ aliases: { employer: "work", job: "work" } });
-    const embeddings: EmbeddingsConfig = {
-      baseUrl: standIn.baseUrl,
-      apiKey: null,
-      apiVersion: null,
-      model: "stand-in-embeddings",
-      dimensions: null,
-      timeoutMs: 5000,
-      maxAttempts: 2,
-      batchSize: 4,
-      // Low enough for the two-word query below to reach both facts it shares a word with.
-      minSimilarity: 0.25,
-    };
+    // Low enough for the two-word query below to reach both facts it shares a word with.
+    const embeddings = embeddingsConfigFor(standIn, { apiKey: null, timeoutMs: 5000, maxAttempts: 2, batchSize: 4, minSimilarity: 0.25 });
     t = await startTestApp({ models: { embeddings } });
     jane = await addGraphUser(t, "sem-jane");
     const neighbour = await addGraphUser(t, "sem-neighbour");

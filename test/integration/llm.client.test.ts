@@ -1,5 +1,6 @@
 import { createMetrics, type Metrics } from "../../src/metrics";
 import type { EmbeddingsConfig, LlmConfig } from "../../src/modelConfig";
+import { embeddingsConfigFor, llmConfigFor } from "../support/modelConfigs";
 import { ChatClient } from "../../src/ingest/llm/chatClient";
 import { EmbeddingsClient } from "../../src/ingest/llm/embeddingsClient";
 import { ModelCallError, TokenBudgetExceeded } from "../../src/ingest/llm/modelErrors";
@@ -13,20 +14,6 @@ import { type OpenAiStandIn, startOpenAiStandIn } from "../support/openAiStandIn
 const names = object({ names: array(string()) });
 const ask = { name: "list_names", schema: names, messages: [{ role: "user" as const, content: "Names in: Tom met Ana." }], maxCompletionTokens: 500 };
 
-function llmConfig(standIn: OpenAiStandIn, overrides: Partial<LlmConfig> = {}): LlmConfig {
-  return {
-    baseUrl: standIn.baseUrl,
-    apiKey: "sk-test",
-    apiVersion: null,
-    model: "stand-in-model",
-    timeoutMs: 2000,
-    maxAttempts: 3,
-    maxTokensPerEpisode: 20_000,
-    maxTokensField: "max_completion_tokens",
-    ...overrides,
-  };
-}
-
 async function counter(metrics: Metrics, name: "llmTokens" | "modelRequests" | "embeddingTokens"): Promise<Record<string, number>> {
   const { values } = await metrics[name].get();
   return Object.fromEntries(values.map((value) => [Object.values(value.labels).join("/") || "total", value.value]));
@@ -38,7 +25,7 @@ describe("the chat client against the stand-in", () => {
   let waits: number[];
   const sleep = (ms: number) => Promise.resolve(void waits.push(ms));
   const signal = new AbortController().signal;
-  const client = (overrides: Partial<LlmConfig> = {}) => ChatClient.fromConfig(llmConfig(standIn, overrides), metrics, { sleep });
+  const client = (overrides: Partial<LlmConfig> = {}) => ChatClient.fromConfig(llmConfigFor(standIn, overrides), metrics, { sleep });
 
   beforeEach(async () => {
     standIn = await startOpenAiStandIn();
@@ -112,7 +99,7 @@ describe("the chat client against the stand-in", () => {
   });
 
   it("fails fast, retryable, when nothing listens", async () => {
-    const closed = llmConfig(standIn, { baseUrl: "http://127.0.0.1:1/v1", maxAttempts: 2 });
+    const closed = llmConfigFor(standIn, { baseUrl: "http://127.0.0.1:1/v1", maxAttempts: 2 });
     const failure = ChatClient.fromConfig(closed, metrics, { sleep }).complete(ask, new TokenBudget(20_000), signal);
     await expect(failure).rejects.toBeInstanceOf(ModelCallError);
     await expect(failure).rejects.toMatchObject({ retryable: true });
@@ -153,18 +140,7 @@ describe("the embeddings client against the stand-in", () => {
   let metrics: Metrics;
   let waits: number[];
   const signal = new AbortController().signal;
-  const config = (overrides: Partial<EmbeddingsConfig> = {}): EmbeddingsConfig => ({
-    baseUrl: standIn.baseUrl,
-    apiKey: "ek",
-    apiVersion: null,
-    model: "stand-in-embeddings",
-    dimensions: null,
-    timeoutMs: 2000,
-    maxAttempts: 3,
-    batchSize: 2,
-    minSimilarity: 0.5,
-    ...overrides,
-  });
+  const config = (overrides: Partial<EmbeddingsConfig> = {}) => embeddingsConfigFor(standIn, overrides);
   const client = (overrides: Partial<EmbeddingsConfig> = {}) =>
     EmbeddingsClient.fromConfig(config(overrides), metrics, { sleep: (ms) => Promise.resolve(void waits.push(ms)) });
 

@@ -4,6 +4,7 @@ import { LlmSummaryWriter } from "../../src/ingest/llm/llmSummaryWriter";
 import { TokenBudgetExceeded } from "../../src/ingest/llm/modelErrors";
 import { createMetrics } from "../../src/metrics";
 import type { LlmConfig } from "../../src/modelConfig";
+import { llmConfigFor } from "../support/modelConfigs";
 import { type OpenAiStandIn, startOpenAiStandIn } from "../support/openAiStandIn";
 
 // LlmExtractor and LlmSummaryWriter against the stand-in, with a scripted conversation: Jane, who lived in
@@ -77,24 +78,10 @@ function scriptConversation(standIn: OpenAiStandIn): void {
   });
 }
 
-function config(standIn: OpenAiStandIn, overrides: Partial<LlmConfig> = {}): LlmConfig {
-  return {
-    baseUrl: standIn.baseUrl,
-    apiKey: "sk-test",
-    apiVersion: null,
-    model: "stand-in-model",
-    timeoutMs: 2000,
-    maxAttempts: 3,
-    maxTokensPerEpisode: 20_000,
-    maxTokensField: "max_completion_tokens",
-    ...overrides,
-  };
-}
-
 describe("LlmExtractor against the stand-in", () => {
   let standIn: OpenAiStandIn;
   const signal = new AbortController().signal;
-  const extractor = (overrides: Partial<LlmConfig> = {}) => LlmExtractor.fromConfig(config(standIn, overrides), createMetrics(), { sleep: () => Promise.resolve() });
+  const extractor = (overrides: Partial<LlmConfig> = {}) => LlmExtractor.fromConfig(llmConfigFor(standIn, overrides), createMetrics(), { sleep: () => Promise.resolve() });
 
   beforeEach(async () => {
     standIn = await startOpenAiStandIn();
@@ -198,7 +185,7 @@ describe("LlmSummaryWriter against the stand-in", () => {
 
   beforeEach(async () => {
     standIn = await startOpenAiStandIn();
-    writer = LlmSummaryWriter.fromConfig(config(standIn), createMetrics(), { sleep: () => Promise.resolve() });
+    writer = LlmSummaryWriter.fromConfig(llmConfigFor(standIn), createMetrics(), { sleep: () => Promise.resolve() });
   });
   afterEach(() => standIn.close());
 

@@ -54,19 +54,11 @@ export class ChatClient {
     });
   }
 
-  async complete<T>(call: StructuredCall<T>, budget: TokenBudget, signal: AbortSignal): Promise<T> {
-    const { metrics } = this.options;
-    try {
-      const value = await withRetries(() => this.attempt(call, budget, signal), this.options.retry, signal, {
-        ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
-        onRetry: () => metrics.modelRequests.inc({ api: "chat", outcome: "retried" }),
-      });
-      metrics.modelRequests.inc({ api: "chat", outcome: "ok" });
-      return value;
-    } catch (error) {
-      metrics.modelRequests.inc({ api: "chat", outcome: "failed" });
-      throw error;
-    }
+  complete<T>(call: StructuredCall<T>, budget: TokenBudget, signal: AbortSignal): Promise<T> {
+    return withRetries(() => this.attempt(call, budget, signal), this.options.retry, signal, {
+      sleep: this.options.sleep,
+      onOutcome: (outcome) => this.options.metrics.modelRequests.inc({ api: "chat", outcome }),
+    });
   }
 
   private async attempt<T>(call: StructuredCall<T>, budget: TokenBudget, signal: AbortSignal): Promise<T> {

@@ -62,7 +62,7 @@ export class EmbeddingsClient implements Embedder {
     return vectors;
   }
 
-  private async embedBatch(batch: readonly string[], signal: AbortSignal): Promise<number[][]> {
+  private embedBatch(batch: readonly string[], signal: AbortSignal): Promise<number[][]> {
     const { metrics } = this.options;
     const body = {
       model: this.options.model,
@@ -70,27 +70,17 @@ export class EmbeddingsClient implements Embedder {
       encoding_format: "float",
       ...(this.options.dimensions === null ? {} : { dimensions: this.options.dimensions }),
     };
-    try {
-      const vectors = await withRetries(
-        async () => {
-          const answer = await postJson(this.options.endpoint, "/embeddings", body, this.options.timeoutMs, signal);
-          const tokens = (answer as { usage?: { prompt_tokens?: unknown } } | null)?.usage?.prompt_tokens;
-          if (typeof tokens === "number") metrics.embeddingTokens.inc(tokens);
-          return readVectors(answer, batch.length, this.options.dimensions);
-        },
-        this.options.retry,
-        signal,
-        {
-          ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
-          onRetry: () => metrics.modelRequests.inc({ api: "embeddings", outcome: "retried" }),
-        },
-      );
-      metrics.modelRequests.inc({ api: "embeddings", outcome: "ok" });
-      return vectors;
-    } catch (error) {
-      metrics.modelRequests.inc({ api: "embeddings", outcome: "failed" });
-      throw error;
-    }
+    return withRetries(
+      async () => {
+        const answer = await postJson(this.options.endpoint, "/embeddings", body, this.options.timeoutMs, signal);
+        const tokens = (answer as { usage?: { prompt_tokens?: unknown } } | null)?.usage?.prompt_tokens;
+        if (typeof tokens === "number") metrics.embeddingTokens.inc(tokens);
+        return readVectors(answer, batch.length, this.options.dimensions);
+      },
+      this.options.retry,
+      signal,
+      { sleep: this.options.sleep, onOutcome: (outcome) => metrics.modelRequests.inc({ api: "embeddings", outcome }) },
+    );
   }
 }
 

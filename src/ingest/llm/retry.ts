@@ -32,37 +32,52 @@ export const sleep: Sleep = (ms, signal) =>
     signal.addEventListener("abort", onAbort, { once: true });
   });
 
+export type RequestOutcome = "ok" | "retried" | "failed";
+
 /**
  * Runs `attempt` until it succeeds, retrying retryable ModelCallErrors (network errors, timeouts, 429, 5xx,
  * malformed answers) with exponential backoff and full jitter, or after the Retry-After the endpoint asked
  * for. Anything else, and the caller's abort, ends the loop at once. After the last attempt the error says
- * how many were made and stays retryable, so that the queue may try the work again later.
+ * how many were made and stays retryable, so that the queue may try the work again later. `onOutcome` hears
+ * of each retried failure, then of the end: ok or failed (the metrics' request counter).
  */
 export async function withRetries<T>(
   attempt: (attemptNumber: number) => Promise<T>,
   policy: RetryPolicy,
   signal: AbortSignal,
-  options: { sleep?: Sleep; onRetry?: (error: ModelCallError, delayMs: number) => void } = {},
+  options: { sleep?: Sleep | undefined; onOutcome?: (outcome: RequestOutcome) => void } = {},
 ): Promise<T> {
   const wait = options.sleep ?? sleep;
+  const onOutcome = options.onOutcome ?? (() => undefined);
   for (let attemptNumber = 1; ; attemptNumber += 1) {
     try {
-      return await attempt(attemptNumber);
+      const value = await attempt(attemptNumber);
+      onOutcome("ok");
+      return value;
     } catch (error) {
-      if (signal.aborted) throw abortReason(signal);
-      if (!(error instanceof ModelCallError) || !error.retryable) throw error;
-      if (attemptNumber >= policy.maxAttempts) {
-        throw new ModelCallError(`gave up after ${attemptNumber} attempts: ${error.message}`, { retryable: true, status: error.status, cause: error });
+      const retry = retryDecision(error, attemptNumber, policy, signal);
+      if (retry instanceof Error) {
+        onOutcome("failed");
+        throw retry;
       }
-      if (error.retryAfterMs !== null && error.retryAfterMs > policy.maxRetryAfterMs) {
-        const message = `the endpoint asked to wait ${error.retryAfterMs} ms, longer than one call waits: ${error.message}`;
-        throw new ModelCallError(message, { retryable: true, status: error.status, retryAfterMs: error.retryAfterMs, cause: error });
-      }
-      const delayMs = error.retryAfterMs ?? backoffDelay(attemptNumber, policy);
-      options.onRetry?.(error, delayMs);
-      await wait(delayMs, signal);
+      onOutcome("retried");
+      await wait(retry, signal);
     }
   }
+}
+
+/** How long to wait before the next attempt, or the error to end with. */
+function retryDecision(error: unknown, attemptNumber: number, policy: RetryPolicy, signal: AbortSignal): number | Error {
+  if (signal.aborted) return abortReason(signal);
+  if (!(error instanceof ModelCallError) || !error.retryable) return error instanceof Error ? error : new Error(String(error));
+  if (attemptNumber >= policy.maxAttempts) {
+    return new ModelCallError(`gave up after ${attemptNumber} attempts: ${error.message}`, { retryable: true, status: error.status, cause: error });
+  }
+  if (error.retryAfterMs !== null && error.retryAfterMs > policy.maxRetryAfterMs) {
+    const message = `the endpoint asked to wait ${error.retryAfterMs} ms, longer than one call waits: ${error.message}`;
+    return new ModelCallError(message, { retryable: true, status: error.status, retryAfterMs: error.retryAfterMs, cause: error });
+  }
+  return error.retryAfterMs ?? backoffDelay(attemptNumber, policy);
 }
 
 /** Full jitter: a random wait up to base * 2^(attempt - 1), capped; spreads out clients that failed together. */
