@@ -3,6 +3,8 @@ import type { AccessConfig, Config } from "./config";
 import { Database } from "./db/database";
 import { CypherFiles } from "./db/cypherFiles";
 import { deleteAllExpiredIdempotencyKeys } from "./db/idempotencyKeys";
+import { applyVectorIndexes } from "./db/embeddings";
+import { type ModelServices, createModelServices } from "./ingest/llm";
 import { type Metrics, createMetrics } from "./metrics";
 import { type UsergraphServer, createServer } from "./server";
 import { ProjectPreparation } from "./projectPreparation";
@@ -11,18 +13,20 @@ export interface App {
   server: UsergraphServer;
   db: Database;
   metrics: Metrics;
+  /** The configured language and embeddings models (each null when not configured), for the ingestion pipeline. */
+  models: ModelServices;
   close(): Promise<void>;
 }
 
 /**
- * Everything but the process: connects to Neo4j, applies the schema, brings the default project's data up to
- * date (see prepareProject; other projects on their first request), deletes expired idempotency keys, and
- * builds the server. Used by the entry point and by the tests alike; the access settings left out default
- * as for the NODE_ENV (config.ts defaultAccess).
+ * Everything but the process: connects to Neo4j, applies the schema (and the vector indexes when embeddings
+ * are configured), brings the default project's data up to date (see prepareProject; other projects on
+ * their first request), deletes expired idempotency keys, and builds the server. Used by the entry point and
+ * by the tests alike; the access settings left out default as for the NODE_ENV (config.ts defaultAccess).
  */
 export async function createApp(
   config: Pick<Config, "neo4jUsername" | "neo4jPassword" | "neo4jDatabase" | "projectId" | "nodeEnv"> &
-    Partial<Pick<Config, "neo4jTimeoutMs" | "neo4jTransactionTimeoutMs">> &
+    Partial<Pick<Config, "neo4jTimeoutMs" | "neo4jTransactionTimeoutMs" | "llm" | "embeddings">> &
     Partial<AccessConfig> & { neo4jUri: string },
   logger: Logger,
 ): Promise<App> {
@@ -40,8 +44,15 @@ export async function createApp(
     metrics,
     logger,
   );
+  const models = createModelServices(config, metrics);
   try {
     await db.applySchema();
+    if (config.embeddings) {
+      const mismatched = await applyVectorIndexes(db, config.embeddings.dimensions);
+      if (mismatched.length > 0) {
+        logger.warn({ mismatched, configured: config.embeddings.dimensions }, "vector indexes were made with other dimensions than EMBEDDINGS_DIMENSIONS: drop them to rebuild");
+      }
+    }
     const projects = new ProjectPreparation(db, logger);
     // The default project before the first request; the others as requests name them.
     await projects.ready(config.projectId);
@@ -55,11 +66,13 @@ export async function createApp(
       production: config.nodeEnv === "production",
       access: accessOf(config),
       projects,
+      embedder: models.searchEmbedder,
     });
     return {
       server,
       db,
       metrics,
+      models,
       close: async () => {
         await server.stop();
         await db.close();

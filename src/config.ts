@@ -1,10 +1,11 @@
 import { localNeo4jDefaults } from "./localNeo4j/defaults";
+import { type ModelConfigs, loadModelConfigs } from "./modelConfig";
 
 /**
  * The service's configuration, read from the environment once at start-up. Every problem is reported
  * at once, by variable name, so a misconfigured deployment fails with one clear message.
  */
-export interface Config {
+export interface Config extends ModelConfigs {
   port: number;
   /** null: start (or reuse) the local Neo4j that the project runs itself. */
   neo4jUri: string | null;
@@ -143,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4jTimeoutMs: milliseconds("NEO4J_TIMEOUT_MS", 3000, 100, 60_000),
     neo4jTransactionTimeoutMs: milliseconds("NEO4J_TRANSACTION_TIMEOUT_MS", 30_000, 1000, 3_600_000),
     shutdownDelayMs: milliseconds("SHUTDOWN_DELAY_MS", 0, 0, 120_000),
+    ...loadModelConfigs(env, problems),
   };
   // A production image has no Maven and no Java: it cannot start the local Neo4j, so say so by name.
   if (config.nodeEnv === "production" && neo4jUri === null) {

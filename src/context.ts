@@ -7,6 +7,7 @@ import { IdempotencyKeyStore } from "./db/idempotencyKeys";
 import { ThreadStore } from "./db/threads";
 import { UserStore } from "./db/users";
 import { type Summarizer, factListSummarizer } from "./domain/graph/summarizer";
+import type { Embedder } from "./ingest/llm/embeddingsClient";
 import { type Loaders, createLoaders } from "./loaders";
 
 /** What every resolver receives: the project's stores, who is calling, this request's loaders and logger. */
@@ -22,6 +23,8 @@ export interface Context {
   idempotencyKeys: IdempotencyKeyStore;
   /** How node summaries are made; the default needs no network. */
   summarizer: Summarizer;
+  /** The embeddings model for semantic search; null when none is configured (search is full text only). */
+  embedder: Embedder | null;
   loaders: Loaders;
   /**
    * Replaces the loaders with empty ones. After a mutation, what the request had cached (a page, a count, a
@@ -40,9 +43,17 @@ export interface ContextDependencies {
   logger: Logger;
   /** How node summaries are made; the default needs no network. */
   summarizer?: Summarizer;
+  embedder?: Embedder | null;
 }
 
-export function createContext({ db: sharedDb, projectId, caller = PROJECT_CALLER, logger, summarizer = factListSummarizer }: ContextDependencies): Context {
+export function createContext({
+  db: sharedDb,
+  projectId,
+  caller = PROJECT_CALLER,
+  logger,
+  summarizer = factListSummarizer,
+  embedder = null,
+}: ContextDependencies): Context {
   const db = sharedDb.forRequest();
   const users = new UserStore(db, projectId, summarizer);
   const graph = new GraphStore(db, projectId, summarizer);
@@ -57,6 +68,7 @@ export function createContext({ db: sharedDb, projectId, caller = PROJECT_CALLER
     graphReads,
     idempotencyKeys: new IdempotencyKeyStore(db, projectId),
     summarizer,
+    embedder,
     loaders: createLoaders({ users, threads, graph: graphReads }, caller),
     // On `this`: Apollo hands resolvers a shallow copy of the context, and it is the copy they read.
     renewLoaders(this: Context) {

@@ -8,6 +8,12 @@ export interface Metrics {
   requestDuration: Histogram<"operation">;
   restRequestDuration: Histogram<"route" | "method" | "status">;
   errors: Counter<"code" | "door">;
+  /** Tokens the chat model reported using, prompt and completion apart (extraction and summaries). */
+  llmTokens: Counter<"kind">;
+  /** Tokens the embeddings model reported using. */
+  embeddingTokens: Counter;
+  /** Requests to the model endpoints, by API and outcome: ok, retried (a retryable failure), failed. */
+  modelRequests: Counter<"api" | "outcome">;
 }
 
 /** The two ways in: the GraphQL route and Zep's REST routes. */
@@ -53,6 +59,23 @@ export function createMetrics(options: { processMetrics: boolean } = { processMe
       name: "usergraph_errors_total",
       help: "Errors answered, by code (extensions.code on GraphQL, the code behind the status on REST) and door.",
       labelNames: ["code", "door"],
+      registers: [registry],
+    }),
+    llmTokens: new Counter({
+      name: "usergraph_llm_tokens_total",
+      help: "Tokens used by the chat model, as its answers reported them, by kind: prompt or completion.",
+      labelNames: ["kind"],
+      registers: [registry],
+    }),
+    embeddingTokens: new Counter({
+      name: "usergraph_embedding_tokens_total",
+      help: "Tokens used by the embeddings model, as its answers reported them.",
+      registers: [registry],
+    }),
+    modelRequests: new Counter({
+      name: "usergraph_model_requests_total",
+      help: "Requests to the model endpoints, by api (chat, embeddings) and outcome (ok, retried, failed).",
+      labelNames: ["api", "outcome"],
       registers: [registry],
     }),
   };

@@ -20,6 +20,7 @@ import { type Context, createContext } from "./context";
 import { ApiKeyStore } from "./db/apiKeys";
 import type { Database } from "./db/database";
 import { UsergraphError, statusOf } from "./errors";
+import type { Embedder } from "./ingest/llm/embeddingsClient";
 import { createFormatError } from "./formatError";
 import { costLimitPlugin } from "./limits/costLimitPlugin";
 import { TokenBuckets } from "./limits/tokenBuckets";
@@ -47,6 +48,8 @@ export interface ServerDependencies {
   access?: Partial<AccessConfig>;
   /** Brings each project's data up to date before its first request (default: a preparation of its own). */
   projects?: ProjectPreparation;
+  /** The embeddings model for semantic search, when configured. */
+  embedder?: Embedder | null;
 }
 
 export interface UsergraphServer {
@@ -133,7 +136,7 @@ export async function createServer(deps: ServerDependencies): Promise<UsergraphS
   const context = (
     { projectId, caller }: Pick<Credential, "projectId" | "caller"> = { projectId: deps.projectId, caller: PROJECT_CALLER },
     logger: Logger = deps.logger,
-  ): Context => createContext({ db: deps.db, projectId, caller, logger });
+  ): Context => createContext({ db: deps.db, projectId, caller, logger, embedder: deps.embedder ?? null });
 
   app.disable("x-powered-by");
   // First, so that every answer (404s and errors included) carries the request id and is logged.

@@ -225,7 +225,7 @@ export type Fact = {
   invalidAt?: Maybe<Scalars['DateTime']['output']>;
   /** The relation, in UPPER_SNAKE_CASE: `WORKS_AT`. */
   name: Scalars['String']['output'];
-  /** Relevance, in search results only: the full-text score, or 1 / (1 + hops) when reranked by distance. */
+  /** Relevance, in search results only: the full-text score (with semantic search configured, the reciprocal-rank fusion of the full-text and vector ranks), or 1 / (1 + hops) when reranked by distance. */
   score?: Maybe<Scalars['Float']['output']>;
   /** The node the relation starts from. */
   source: EntityNode;

@@ -175,19 +175,27 @@ export class Database {
 
   /** Runs the idempotent constraints and indexes of cypher/schema/, then waits for the indexes to be online. */
   async applySchema(): Promise<void> {
-    for (const name of SCHEMA_STATEMENTS) await this.applySchemaStatement(name);
+    await this.applyIndexes(SCHEMA_STATEMENTS, {});
+  }
+
+  /**
+   * Runs idempotent index statements outside cypher/schema/ (those that depend on the configuration, such
+   * as the vector indexes), then waits for every index to be online.
+   */
+  async applyIndexes(names: readonly StatementName[], params: Params): Promise<void> {
+    for (const name of names) await this.applySchemaStatement(name, params);
     await this.read("db.await-indexes");
   }
 
   // Two instances starting together (replicas, parallel test workers) may create the same index at once;
   // the loser fails although the index now exists. Running the IF NOT EXISTS statement again settles it.
-  private async applySchemaStatement(name: StatementName, attemptsLeft = 3): Promise<void> {
+  private async applySchemaStatement(name: StatementName, params: Params, attemptsLeft = 3): Promise<void> {
     try {
-      await this.write(name);
+      await this.write(name, params);
     } catch (error) {
       if (attemptsLeft <= 1 || !(error instanceof Neo4jError)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 250));
-      await this.applySchemaStatement(name, attemptsLeft - 1);
+      await this.applySchemaStatement(name, params, attemptsLeft - 1);
     }
   }
 

@@ -4,6 +4,14 @@ import { type Row, mapOptional, toPage } from "./row";
 import type { StatementName } from "./statements";
 import { toContextFact, toEntityNodeRecord, toEpisodeRecord, toFactRecord } from "./toRecords";
 
+/** How a vector query reads the global index: `k` nearest overall, then this user's that reach `minScore`, at most `limit`. */
+export interface SimilarOptions {
+  k: number;
+  /** The index's score, (1 + cosine) / 2 for cosine indexes. */
+  minScore: number;
+  limit: number;
+}
+
 /** Batched reads of users' knowledge graphs: one statement per batch, one row per key, in key order. */
 export class GraphReads {
   constructor(
@@ -77,6 +85,28 @@ export class GraphReads {
 
   async searchEpisodes(groupId: string, query: string, limit: number): Promise<(EpisodeRecord & { score: number; mentioned: string[] })[]> {
     const rows = await this.db.read("search.episodes", { projectId: this.projectId, groupId, query, limit });
+    return rows.map((row) => {
+      const episode = row.row("episode");
+      return { ...toEpisodeRecord(episode), score: episode.number("score"), mentioned: episode.strings("mentioned") };
+    });
+  }
+
+  /** The user's facts nearest to `vector` among the index's `k` nearest of the whole database, best first. */
+  async similarFacts(groupId: string, vector: readonly number[], options: SimilarOptions): Promise<FactRecord[]> {
+    const rows = await this.db.read("search.similar-facts", { projectId: this.projectId, groupId, vector, ...options });
+    return rows.map((row) => toFactRecord(row.row("fact")));
+  }
+
+  async similarNodes(groupId: string, vector: readonly number[], options: SimilarOptions): Promise<(EntityNodeRecord & { score: number })[]> {
+    const rows = await this.db.read("search.similar-nodes", { projectId: this.projectId, groupId, vector, ...options });
+    return rows.map((row) => {
+      const node = row.row("node");
+      return { ...toEntityNodeRecord(node), score: node.number("score") };
+    });
+  }
+
+  async similarEpisodes(groupId: string, vector: readonly number[], options: SimilarOptions): Promise<(EpisodeRecord & { score: number; mentioned: string[] })[]> {
+    const rows = await this.db.read("search.similar-episodes", { projectId: this.projectId, groupId, vector, ...options });
     return rows.map((row) => {
       const episode = row.row("episode");
       return { ...toEpisodeRecord(episode), score: episode.number("score"), mentioned: episode.strings("mentioned") };

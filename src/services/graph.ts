@@ -11,6 +11,7 @@ import { normalizeUserId } from "../domain/userInput";
 import type { Loaders } from "../loaders";
 import { loadConnection, readAllPages } from "./connections";
 import { type SearchResults, type SearchScope, searchGraph } from "./graphSearch";
+import { semanticSearchOf } from "./semanticSearch";
 import { requireUser } from "./users";
 
 // Users' knowledge graphs, once, for the GraphQL resolvers and the Zep-compatible REST routes alike.
@@ -69,6 +70,7 @@ export async function searchUserGraph(
     scope: options.scope ?? "EDGES",
     limit: options.limit ?? DEFAULT_LIST_SIZE,
     centerNodeUuid: options.centerNodeUuid ?? null,
+    semantic: semanticSearchOf(ctx.embedder, ctx.logger),
   });
 }
 

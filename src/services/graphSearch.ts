@@ -1,14 +1,30 @@
 import { badUserInput, notFound } from "../errors";
-import type { GraphReads } from "../db/graphReads";
+import type { GraphReads, SimilarOptions } from "../db/graphReads";
 import type { EntityNodeRecord, EpisodeRecord, FactRecord } from "../model";
 import { boundedInt } from "../domain/bounds";
+import { fuseRankings } from "../domain/graph/rankFusion";
 import { fullTextQuery } from "../domain/graph/searchQuery";
 
 export const MAX_SEARCH_LIMIT = 50;
 /** How many full-text hits are reranked by distance: enough that a close but lower-scoring hit can rise. */
 const RERANK_POOL = 100;
+/**
+ * The vector indexes are global (every project and user), so a query asks them for many more neighbours
+ * than it keeps and filters to the user's graph after: VECTOR_OVERFETCH times the pool, at most
+ * MAX_VECTOR_K. A user whose things are a small share of the index may still get fewer than asked.
+ */
+const VECTOR_OVERFETCH = 10;
+const MAX_VECTOR_K = 1000;
 
 export type SearchScope = "EDGES" | "NODES" | "EPISODES";
+
+/** The semantic half of a search, when embeddings are configured. */
+export interface SemanticSearch {
+  /** The query's vector, or null when the embeddings model cannot answer (the search is then full text only). */
+  embed(query: string): Promise<number[] | null>;
+  /** The least cosine similarity for a vector hit to count. */
+  minSimilarity: number;
+}
 
 export interface SearchResults {
   edges: FactRecord[];
@@ -23,36 +39,67 @@ const FIELDS: Record<SearchScope, readonly string[]> = {
 };
 
 /**
- * Zep's graph.search over one user's graph: full text by scope, then, with a center node, Zep's
- * node_distance reranking (fewest hops first, full-text score breaking ties; score becomes 1 / (1 + hops)).
+ * Zep's graph.search over one user's graph: full text by scope and, when embeddings are configured, vector
+ * similarity too, the two fused by reciprocal rank (the score becomes the fused one); then, with a center
+ * node, Zep's node_distance reranking (fewest hops first, the earlier rank breaking ties; score becomes
+ * 1 / (1 + hops)). Without `semantic` it is full text alone, as it always was.
  */
 export async function searchGraph(
   reads: GraphReads,
   groupId: string,
-  options: { query: string; scope: SearchScope; limit: number; centerNodeUuid: string | null },
+  options: { query: string; scope: SearchScope; limit: number; centerNodeUuid: string | null; semantic?: SemanticSearch | null },
 ): Promise<SearchResults> {
   const { scope, limit, centerNodeUuid } = options;
   boundedInt(limit, "limit", 1, MAX_SEARCH_LIMIT);
   if (options.query.trim().length === 0) throw badUserInput((name) => `${name("query")} must not be blank`, "query");
   const empty: SearchResults = { edges: [], nodes: [], episodes: [] };
   const lucene = fullTextQuery(options.query, groupId, FIELDS[scope]);
-  if (lucene === null) return empty;
   const poolSize = centerNodeUuid ? Math.max(limit, RERANK_POOL) : limit;
+  const semantic = options.semantic ? await similarQuery(options.semantic, options.query, poolSize) : null;
+  if (lucene === null && semantic === null) return empty;
+  const find = <T extends { uuid: string; score: number | null }>(
+    fullText: (lucene: string) => Promise<T[]>,
+    similar: (vector: number[], options: SimilarOptions) => Promise<T[]>,
+  ) => candidates(lucene === null ? null : fullText(lucene), semantic === null ? null : similar(semantic.vector, semantic.options));
 
   if (scope === "EDGES") {
-    const facts = await reads.searchFacts(groupId, lucene, poolSize);
+    const facts = await find(
+      (text) => reads.searchFacts(groupId, text, poolSize),
+      (vector, similar) => reads.similarFacts(groupId, vector, similar),
+    );
     const ranked = await rerank(reads, groupId, centerNodeUuid, facts, (fact) => [fact.sourceNodeUuid, fact.targetNodeUuid]);
     return { ...empty, edges: ranked.slice(0, limit).map(({ item, score }) => ({ ...item, score })) };
   }
   if (scope === "NODES") {
-    const nodes = await reads.searchNodes(groupId, lucene, poolSize);
+    const nodes = await find(
+      (text) => reads.searchNodes(groupId, text, poolSize),
+      (vector, similar) => reads.similarNodes(groupId, vector, similar),
+    );
     const ranked = await rerank(reads, groupId, centerNodeUuid, nodes, (node) => [node.uuid]);
     return { ...empty, nodes: ranked.slice(0, limit).map(({ item }) => item) };
   }
-  const episodes = await reads.searchEpisodes(groupId, lucene, poolSize);
+  const episodes = await find(
+    (text) => reads.searchEpisodes(groupId, text, poolSize),
+    (vector, similar) => reads.similarEpisodes(groupId, vector, similar),
+  );
   // An episode is one hop beyond the nearest node it mentions.
   const ranked = await rerank(reads, groupId, centerNodeUuid, episodes, (episode) => episode.mentioned, 1);
   return { ...empty, episodes: ranked.slice(0, limit).map(({ item }) => item) };
+}
+
+/** The query's vector and how to read the index for it; null when the embeddings model gave no vector. */
+async function similarQuery(semantic: SemanticSearch, query: string, poolSize: number): Promise<{ vector: number[]; options: SimilarOptions } | null> {
+  const vector = await semantic.embed(query);
+  if (vector === null) return null;
+  // The index scores cosine as (1 + cosine) / 2.
+  return { vector, options: { k: Math.min(MAX_VECTOR_K, poolSize * VECTOR_OVERFETCH), minScore: (1 + semantic.minSimilarity) / 2, limit: poolSize } };
+}
+
+/** Full-text hits alone, as they come; or fused with the vector hits when there are any to fuse. */
+async function candidates<T extends { uuid: string; score: number | null }>(fullText: Promise<T[]> | null, similar: Promise<T[]> | null): Promise<T[]> {
+  const [text, semantic] = await Promise.all([fullText ?? [], similar ?? []]);
+  if (similar === null) return text;
+  return fuseRankings([text, semantic], (item) => item.uuid).map(({ item, score }) => ({ ...item, score }));
 }
 
 async function rerank<T extends { score: number | null }>(

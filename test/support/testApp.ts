@@ -5,6 +5,7 @@ import { type App, createApp } from "../../src/app";
 import { issueApiKey } from "../../src/auth/issueApiKey";
 import type { AccessConfig } from "../../src/config";
 import { ApiKeyStore } from "../../src/db/apiKeys";
+import type { ModelConfigs } from "../../src/modelConfig";
 import { testNeo4jConfig } from "../setup/neo4jEnv";
 
 export interface GraphQLResult {
@@ -35,11 +36,18 @@ export interface TestApp {
 /**
  * Starts an app in a new project, or in `projectId` when given: a second app over another app's project
  * (a restart) leaves the project's data to the app that made it, which may still be using it. `nodeEnv`
- * and `access` change how it lets requests in (default: the test mode's defaults). The app logs to `logger`
- * when given, else nowhere (TEST_LOG_LEVEL to see it).
+ * and `access` change how it lets requests in (default: the test mode's defaults). `models` configures the
+ * language and embeddings models (a stand-in's, see openAiStandIn); none by default. The app logs to
+ * `logger` when given, else nowhere (TEST_LOG_LEVEL to see it).
  */
 export async function startTestApp(
-  options: { projectId?: string; nodeEnv?: "test" | "production"; access?: Partial<AccessConfig>; logger?: Logger } = {},
+  options: {
+    projectId?: string;
+    nodeEnv?: "test" | "production";
+    access?: Partial<AccessConfig>;
+    models?: Partial<ModelConfigs>;
+    logger?: Logger;
+  } = {},
 ): Promise<TestApp> {
   const neo = testNeo4jConfig();
   const ownsProject = options.projectId === undefined;
@@ -56,6 +64,7 @@ export async function startTestApp(
       // than that to hand out a connection, and these tests are about behaviour, not about outages.
       neo4jTimeoutMs: 15_000,
       ...options.access,
+      ...options.models,
     },
     options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
   );

@@ -36,6 +36,8 @@ describe("loadConfig", () => {
       rateLimitPerMinute: 600,
       graphqlIntrospection: true,
       graphqlMaxCost: 10_000,
+      llm: null,
+      embeddings: null,
     });
   });
 
@@ -83,6 +85,8 @@ describe("loadConfig", () => {
       rateLimitPerMinute: 600,
       graphqlIntrospection: false,
       graphqlMaxCost: 10_000,
+      llm: null,
+      embeddings: null,
     });
   });
 
@@ -245,5 +249,68 @@ describe("loadConfig", () => {
     expect(names.size).toBeGreaterThan(15);
     const readme = readFileSync(path.join(packageRoot, "README.md"), "utf8");
     expect([...names].filter((name) => !readme.includes(`| \`${name}\` |`))).toEqual([]);
+  });
+
+  describe("the model endpoints", () => {
+    it("turns model mode on with LLM_BASE_URL and LLM_MODEL, with defaults for the rest", () => {
+      expect(loadConfig({ LLM_BASE_URL: "https://api.openai.com/v1/", LLM_MODEL: "gpt-4o-mini", LLM_API_KEY: " sk-1 \n" }).llm).toEqual({
+        baseUrl: "https://api.openai.com/v1",
+        apiKey: "sk-1",
+        apiVersion: null,
+        model: "gpt-4o-mini",
+        timeoutMs: 60_000,
+        maxAttempts: 4,
+        maxTokensPerEpisode: 20_000,
+        maxTokensField: "max_completion_tokens",
+      });
+    });
+
+    it("reads every embeddings variable", () => {
+      const config = loadConfig({
+        EMBEDDINGS_BASE_URL: "http://localhost:11434/v1",
+        EMBEDDINGS_MODEL: "nomic-embed-text",
+        EMBEDDINGS_DIMENSIONS: "768",
+        EMBEDDINGS_TIMEOUT_MS: "5000",
+        EMBEDDINGS_MAX_ATTEMPTS: "2",
+        EMBEDDINGS_BATCH_SIZE: "16",
+        EMBEDDINGS_MIN_SIMILARITY: "0.45",
+        EMBEDDINGS_API_VERSION: "2024-10-21",
+      });
+      expect(config.embeddings).toEqual({
+        baseUrl: "http://localhost:11434/v1",
+        apiKey: null,
+        apiVersion: "2024-10-21",
+        model: "nomic-embed-text",
+        dimensions: 768,
+        timeoutMs: 5000,
+        maxAttempts: 2,
+        batchSize: 16,
+        minSimilarity: 0.45,
+      });
+      expect(config.llm).toBeNull();
+    });
+
+    it("refuses half an endpoint, naming the missing variable", () => {
+      expect(problemsOf({ LLM_MODEL: "gpt-4o" })).toContain("LLM_BASE_URL and LLM_MODEL must be set together; only LLM_MODEL is");
+      expect(problemsOf({ EMBEDDINGS_BASE_URL: "http://x/v1" })).toContain("only EMBEDDINGS_BASE_URL is");
+    });
+
+    it.each([
+      ["LLM_BASE_URL", "api.openai.com/v1"],
+      ["LLM_BASE_URL", "https://x/v1?key=1"],
+      ["LLM_TIMEOUT_MS", "999"],
+      ["LLM_MAX_ATTEMPTS", "0"],
+      ["LLM_MAX_TOKENS_PER_EPISODE", "lots"],
+      ["LLM_MAX_TOKENS_FIELD", "max_output_tokens"],
+    ])("refuses %s=%s by name", (name, value) => {
+      const env = { LLM_BASE_URL: "https://api.openai.com/v1", LLM_MODEL: "m", [name]: value };
+      expect(problemsOf(env)).toContain(`${name} must`);
+    });
+
+    it.each(["1.5", "-0.1", "x"])("refuses EMBEDDINGS_MIN_SIMILARITY=%s", (value) => {
+      expect(problemsOf({ EMBEDDINGS_BASE_URL: "http://e/v1", EMBEDDINGS_MODEL: "m", EMBEDDINGS_MIN_SIMILARITY: value })).toContain(
+        `EMBEDDINGS_MIN_SIMILARITY must be a number from 0 to 1; got "${value}"`,
+      );
+    });
   });
 });

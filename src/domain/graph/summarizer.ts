@@ -44,8 +44,8 @@ function asSentence(text: string): string {
   return /[.!?]["')\]]?$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-/** A single opening longer than the limit: keep its sentences that fit, or its words that do. */
-function clipAtSentenceEnd(text: string): string {
+/** A text longer than the limit (an opening, a model's summary): keep its sentences that fit, or its words that do. */
+export function clipAtSentenceEnd(text: string): string {
   const head = text.slice(0, MAX_SUMMARY_LENGTH);
   const lastEnd = Math.max(head.lastIndexOf(". "), head.lastIndexOf("! "), head.lastIndexOf("? "));
   if (lastEnd > 0) return head.slice(0, lastEnd + 1);

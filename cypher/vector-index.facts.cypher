@@ -1,0 +1,9 @@
+// The vector index of facts' embeddings (searchGraph scope EDGES, semantic half). Applied at start-up only
+// when embeddings are configured. One index serves every project and user; queries filter after it.
+// Params: $dimensions (EMBEDDINGS_DIMENSIONS, or null: the index then takes vectors of any length).
+// Returns: nothing.
+CREATE VECTOR INDEX fact_embedding IF NOT EXISTS
+FOR ()-[f:RELATES_TO]-() ON f.embedding
+OPTIONS {indexConfig: CASE WHEN $dimensions IS NULL
+  THEN {`vector.similarity_function`: 'cosine'}
+  ELSE {`vector.similarity_function`: 'cosine', `vector.dimensions`: $dimensions} END}
