@@ -1,0 +1,188 @@
+import { randomUUID } from "node:crypto";
+import type { Summarizer } from "../domain/graph/summarizer";
+import { nameKey, upperSnakeCase, words } from "../domain/graph/text";
+import type { EpisodeKind, Extraction, ExtractionInput, KnownFact } from "../ingest/extraction";
+import type { Database, StatementRunner } from "./database";
+import { type Claim, claimParams } from "./ingestQueue";
+import type { Row } from "./row";
+import { type NodeSummaryInput, readSummaryInputs, refreshSummaries } from "./summaries";
+import { lockOwningUser } from "./worldLock";
+
+/** Bounds of what an extractor is shown, so that a large graph costs no more per episode than a small one. */
+export const INPUT_LIMITS = { previousLimit: 4, candidateLimit: 20, factsPerNode: 100, factLimit: 300 } as const;
+
+/** The API's bounds on names and sentences (addFactTriple's), applied to whatever an extractor returns. */
+const MAX_NAME = 50;
+const MAX_FACT = 250;
+const MAX_DESCRIPTION = 500;
+const EPISODE_KINDS: readonly EpisodeKind[] = ["MESSAGE", "TEXT", "JSON"];
+
+export interface Applied {
+  createdFacts: number;
+  citedFacts: number;
+  /** The nodes whose valid facts (or description) changed: their summaries were recomputed. */
+  touchedNodes: string[];
+  queuedAt: Date;
+  processedAt: Date;
+}
+
+/** "lost": the claim is no longer this worker's; "gone": the user was deleted. Either way nothing was written. */
+export type ApplyOutcome = Applied | "lost" | "gone";
+
+/**
+ * Reads what an extractor needs for a claimed episode and writes back what it found: one transaction under
+ * the user's lock that resolves the nodes, adds the facts, ends contradicted facts, marks the episode DONE
+ * and recomputes the touched summaries, all or nothing. Works in whichever project the claim belongs to.
+ */
+export class IngestStore {
+  constructor(private readonly db: Database) {}
+
+  /** The extractor's input; null when the user is gone or being deleted, or the claim was lost. */
+  async inputs(claim: Claim): Promise<ExtractionInput | null> {
+    const rows = await this.db.read("ingest.inputs", { ...claimParams(claim), ...INPUT_LIMITS });
+    const row = rows[0];
+    return row ? toExtractionInput(row) : null;
+  }
+
+  /**
+   * Applies an extraction. `summaries` makes the summaries of the nodes it touches; it runs inside the
+   * transaction, so it must be quick and free of side effects (see Summarizer).
+   */
+  apply(claim: Claim, extraction: Extraction, summaries: Summarizer): Promise<ApplyOutcome> {
+    const entities = extraction.entities.flatMap((entity) => {
+      const name = bounded(entity.name, MAX_NAME);
+      if (words(name).length === 0) return [];
+      return [
+        {
+          ref: entity.ref,
+          uuid: randomUUID(),
+          resolvedUuid: entity.resolvedUuid,
+          name,
+          nameKey: nameKey(name),
+          nameWords: words(name),
+          labels: [...new Set(entity.labels.filter((label) => label !== "Entity" && label.trim().length > 0))],
+          description: entity.summary === null ? null : bounded(entity.summary, MAX_DESCRIPTION) || null,
+        },
+      ];
+    });
+    return this.db.writeTransaction<ApplyOutcome>(async (tx, rollback) => {
+      if ((await lockOwningUser(tx, "user.owner-by-uuid", { projectId: claim.projectId, groupId: claim.groupId })) !== "live") {
+        return rollback("gone");
+      }
+      const resolved = await tx.run("ingest.resolve-entities", { ...claimParams(claim), entities });
+      const uuidOf = new Map(resolved.map((row) => [row.string("ref"), row.string("uuid")]));
+      const facts = extraction.facts.flatMap((fact) => {
+        const sourceUuid = uuidOf.get(fact.sourceRef);
+        const targetUuid = uuidOf.get(fact.targetRef);
+        const name = upperSnakeCase(fact.name).slice(0, MAX_NAME);
+        const sentence = bounded(fact.fact, MAX_FACT);
+        if (!sourceUuid || !targetUuid || name.length === 0 || sentence.length === 0) return [];
+        return [
+          {
+            uuid: randomUUID(),
+            name,
+            fact: sentence,
+            sourceUuid,
+            targetUuid,
+            validAt: fact.validAt?.toISOString() ?? null,
+            invalidAt: fact.invalidAt?.toISOString() ?? null,
+            duplicateOf: fact.duplicateOf,
+            contradicts: fact.contradicts,
+          },
+        ];
+      });
+      const applied = facts.length === 0 ? [] : await tx.run("ingest.apply-facts", { ...claimParams(claim), facts });
+      const finished = await finish(tx, claim, "DONE", null);
+      if (finished === null) return rollback("lost");
+      const changed = resolved.filter((row) => row.flag("changed")).map((row) => row.string("uuid"));
+      const touchedNodes = [...new Set([...changed, ...applied.flatMap((row) => row.strings("nodes"))])];
+      await refreshSummaries(tx, claim.projectId, summaries, touchedNodes);
+      const createdFacts = applied.filter((row) => row.flag("created")).length;
+      return { createdFacts, citedFacts: applied.length - createdFacts, touchedNodes, ...finished };
+    });
+  }
+
+  /** Marks the episode FAILED with its reason, out of the queue; false when the claim was lost or the user is gone. */
+  fail(claim: Claim, reason: string): Promise<{ queuedAt: Date; processedAt: Date } | null> {
+    return this.db.writeTransaction(async (tx) => {
+      if ((await lockOwningUser(tx, "user.owner-by-uuid", { projectId: claim.projectId, groupId: claim.groupId })) !== "live") return null;
+      return finish(tx, claim, "FAILED", reason.slice(0, 1000));
+    });
+  }
+
+  /** What the summaries of some nodes are made from now, for a summary writer that works outside any transaction. */
+  summaryInputs(projectId: string, nodeUuids: readonly string[]): Promise<NodeSummaryInput[]> {
+    return readSummaryInputs({ run: (name, params) => this.db.read(name, params) }, projectId, nodeUuids);
+  }
+}
+
+async function finish(
+  tx: StatementRunner,
+  claim: Claim,
+  state: "DONE" | "FAILED",
+  reason: string | null,
+): Promise<{ queuedAt: Date; processedAt: Date } | null> {
+  const rows = await tx.run("ingest.finish", { ...claimParams(claim), state, reason });
+  const row = rows[0];
+  return row ? { queuedAt: row.date("queuedAt"), processedAt: row.date("processedAt") } : null;
+}
+
+function toExtractionInput(row: Row): ExtractionInput {
+  const user = row.row("user");
+  const node = row.row("node");
+  const episode = row.row("episode");
+  const kind = EPISODE_KINDS.find((candidate) => candidate === episode.string("source"));
+  if (kind === undefined) throw new Error(`episode ${episode.string("uuid")} of source ${episode.string("source")} is not ingested`);
+  const role = row.optionalString("role");
+  return {
+    subject: {
+      userId: user.string("userId"),
+      userUuid: user.string("uuid"),
+      nodeUuid: node.string("uuid"),
+      name: node.string("name"),
+      email: user.optionalString("email"),
+      firstName: user.optionalString("firstName"),
+      lastName: user.optionalString("lastName"),
+    },
+    episode: {
+      uuid: episode.string("uuid"),
+      kind,
+      content: episode.string("content"),
+      roleType: role?.toLowerCase() ?? null,
+      speaker: row.optionalString("speaker"),
+      createdAt: episode.date("createdAt"),
+    },
+    previousEpisodes: row
+      .rows("previous")
+      .map((previous) => ({
+        content: previous.string("content"),
+        roleType: previous.optionalString("role")?.toLowerCase() ?? null,
+        createdAt: previous.date("createdAt"),
+      }))
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
+    candidates: row.rows("candidates").map((candidate) => ({
+      uuid: candidate.string("uuid"),
+      name: candidate.string("name"),
+      labels: candidate.optionalStrings("labels") ?? ["Entity"],
+      summary: candidate.optionalString("summary") ?? "",
+    })),
+    facts: row.rows("facts").map(toKnownFact),
+  };
+}
+
+function toKnownFact(row: Row): KnownFact {
+  return {
+    uuid: row.string("uuid"),
+    name: row.string("name"),
+    fact: row.string("fact"),
+    sourceNodeUuid: row.string("sourceNodeUuid"),
+    targetNodeUuid: row.string("targetNodeUuid"),
+    validAt: row.optionalDate("validAt"),
+    invalidAt: row.optionalDate("invalidAt"),
+  };
+}
+
+function bounded(text: string, max: number): string {
+  const trimmed = text.replace(/\s+/g, " ").trim();
+  return trimmed.length <= max ? trimmed : `${trimmed.slice(0, max - 1).trimEnd()}…`;
+}
