@@ -23,6 +23,20 @@ export interface Config {
   neo4jTransactionTimeoutMs: number;
   /** On SIGTERM: how long the process answers unready, still serving, before it drains and stops. */
   shutdownDelayMs: number;
+  ingest: IngestConfig;
+}
+
+/** The ingestion worker that turns episodes into facts (see src/ingest). */
+export interface IngestConfig {
+  /** false: this process serves but leaves the queue to other instances. */
+  enabled: boolean;
+  concurrency: number;
+  leaseMs: number;
+  pollMs: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  extractTimeoutMs: number;
+  drainMs: number;
 }
 
 export const LOCAL_NEO4J_DEFAULTS = {
@@ -68,6 +82,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     return parsed;
   };
 
+  const wholeNumber = (name: string, fallback: number, min: number, max: number): number => {
+    const value = text(name, String(fallback));
+    const parsed = Number(value);
+    if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}; got "${value}"`);
+    }
+    return parsed;
+  };
+
   const uriText = env.NEO4J_URI?.trim();
   const neo4jUri = uriText ? uriText : null;
   if (neo4jUri !== null && !/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/.test(neo4jUri)) {
@@ -95,6 +118,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4jTimeoutMs: milliseconds("NEO4J_TIMEOUT_MS", 3000, 100, 60_000),
     neo4jTransactionTimeoutMs: milliseconds("NEO4J_TRANSACTION_TIMEOUT_MS", 30_000, 1000, 3_600_000),
     shutdownDelayMs: milliseconds("SHUTDOWN_DELAY_MS", 0, 0, 120_000),
+    ingest: {
+      enabled: oneOf("INGEST_ENABLED", ["true", "false"] as const, "true") === "true",
+      concurrency: wholeNumber("INGEST_CONCURRENCY", 4, 1, 64),
+      leaseMs: milliseconds("INGEST_LEASE_MS", 60_000, 5000, 3_600_000),
+      pollMs: milliseconds("INGEST_POLL_MS", 1000, 50, 60_000),
+      maxAttempts: wholeNumber("INGEST_MAX_ATTEMPTS", 4, 1, 20),
+      retryBaseMs: milliseconds("INGEST_RETRY_MS", 2000, 10, 600_000),
+      extractTimeoutMs: milliseconds("INGEST_TIMEOUT_MS", 120_000, 1000, 3_600_000),
+      drainMs: milliseconds("INGEST_DRAIN_MS", 10_000, 0, 120_000),
+    },
   };
   // A production image has no Maven and no Java: it cannot start the local Neo4j, so say so by name.
   if (config.nodeEnv === "production" && neo4jUri === null) {

@@ -22,6 +22,8 @@ export interface Context {
    * context block) may no longer hold; the fields selected under the mutation's result read afresh.
    */
   renewLoaders(this: Context): void;
+  /** Tells the ingestion worker that a write just queued episodes (a no-op without a worker). */
+  episodesQueued: () => void;
   logger: Logger;
 }
 
@@ -31,9 +33,16 @@ export interface ContextDependencies {
   logger: Logger;
   /** How node summaries are made; the default needs no network. */
   summarizer?: Summarizer;
+  onEpisodesQueued?: () => void;
 }
 
-export function createContext({ db: sharedDb, projectId, logger, summarizer = factListSummarizer }: ContextDependencies): Context {
+export function createContext({
+  db: sharedDb,
+  projectId,
+  logger,
+  summarizer = factListSummarizer,
+  onEpisodesQueued = () => undefined,
+}: ContextDependencies): Context {
   const db = sharedDb.forRequest();
   const users = new UserStore(db, projectId, summarizer);
   const graph = new GraphStore(db, projectId, summarizer);
@@ -51,6 +60,7 @@ export function createContext({ db: sharedDb, projectId, logger, summarizer = fa
     renewLoaders(this: Context) {
       this.loaders = createLoaders({ users, threads, graph: graphReads });
     },
+    episodesQueued: onEpisodesQueued,
     logger,
   };
 }

@@ -28,6 +28,8 @@ export interface ServerDependencies {
   logger: Logger;
   metrics: Metrics;
   production: boolean;
+  /** Called after a write queued episodes for ingestion, so that the worker starts on them at once. */
+  onEpisodesQueued?: () => void;
 }
 
 export interface UsergraphServer {
@@ -84,7 +86,7 @@ export async function createServer(deps: ServerDependencies): Promise<UsergraphS
   await apollo.start();
 
   const context = (): Context =>
-    createContext({ db: deps.db, projectId: deps.projectId, logger: deps.logger });
+    createContext({ db: deps.db, projectId: deps.projectId, logger: deps.logger, onEpisodesQueued: deps.onEpisodesQueued });
 
   app.disable("x-powered-by");
   app.get("/health/live", (_req, res) => {

@@ -29,7 +29,7 @@ export async function createThread(
 }
 
 export async function addMessages(
-  { threads, loaders }: Context,
+  { threads, loaders, episodesQueued }: Context,
   threadId: string,
   messages: MessagesInput,
 ): Promise<{ thread: ThreadRecord; messageUuids: string[] }> {
@@ -37,6 +37,7 @@ export async function addMessages(
   const valid = validateMessages(messages).map((message) => ({ ...message, episodeDescription: messageEpisodeDescription(message) }));
   const result = await threads.addMessages(id, valid);
   if (result === "missing") throw noThread(id);
+  episodesQueued();
   loaders.threadById.clear(id).prime(id, result.thread);
   return result;
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import neo4j, { type Driver } from "neo4j-driver";
 import pino from "pino";
-import { type App, createApp } from "../../src/app";
+import { type App, type AppIngestOptions, createApp } from "../../src/app";
+import { DEFAULT_INGEST_SETTINGS } from "../../src/ingest";
 import { testNeo4jConfig } from "../setup/neo4jEnv";
 
 export interface GraphQLResult {
@@ -30,11 +31,16 @@ export interface TestApp {
 /**
  * Starts an app in a new project, or in `projectId` when given: a second app over another app's project
  * (a restart) leaves the project's data to the app that made it, which may still be using it.
+ * With `ingest`, the app runs an ingestion worker confined to its own project (other tests' episodes are
+ * theirs), polling often and retrying soon; without, episodes stay queued, as most tests expect.
  */
-export async function startTestApp(options: { projectId?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: { projectId?: string; ingest?: Partial<AppIngestOptions> } = {}): Promise<TestApp> {
   const neo = testNeo4jConfig();
   const ownsProject = options.projectId === undefined;
   const projectId = options.projectId ?? `test-${randomUUID()}`;
+  const ingest = options.ingest
+    ? { ...DEFAULT_INGEST_SETTINGS, pollMs: 100, retryBaseMs: 50, drainMs: 5000, projectIds: [projectId], ...options.ingest }
+    : null;
   const app = await createApp(
     {
       neo4jUri: neo.uri,
@@ -46,6 +52,7 @@ export async function startTestApp(options: { projectId?: string } = {}): Promis
       // Generous: the service's 3 s fail-fast budget is for production; a busy test machine can take longer
       // than that to hand out a connection, and these tests are about behaviour, not about outages.
       neo4jTimeoutMs: 15_000,
+      ingest,
     },
     pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
   );

@@ -1,0 +1,46 @@
+import type { Logger } from "pino";
+import type { Database } from "../db/database";
+import { IngestQueue } from "../db/ingestQueue";
+import { IngestStore } from "../db/ingestStore";
+import type { Metrics } from "../metrics";
+import { embeddedExtractor } from "./embedded";
+import type { Extractor, SummaryWriter } from "./extraction";
+import { IngestWorker, type WorkerSettings } from "./worker";
+
+export type { WorkerSettings } from "./worker";
+export { IngestWorker } from "./worker";
+
+/** How the app runs ingestion: the worker's settings, and what reads episodes and writes summaries. */
+export interface IngestOptions extends WorkerSettings {
+  /** Default: the embedded extractor (no network, no model). */
+  extractor?: Extractor;
+  /** Default: none, the deterministic summary of each node's facts. */
+  summaryWriter?: SummaryWriter | null;
+  /** The projects whose episodes this worker takes; null (the default): every project. */
+  projectIds?: readonly string[] | null;
+}
+
+export const DEFAULT_INGEST_SETTINGS: WorkerSettings = {
+  concurrency: 4,
+  leaseMs: 60_000,
+  pollMs: 1000,
+  maxAttempts: 4,
+  retryBaseMs: 2000,
+  extractTimeoutMs: 120_000,
+  drainMs: 10_000,
+};
+
+export function createIngestWorker(db: Database, metrics: Metrics, logger: Logger, options: IngestOptions): IngestWorker {
+  const { extractor = embeddedExtractor, summaryWriter = null, projectIds = null, ...settings } = options;
+  return new IngestWorker(
+    {
+      queue: new IngestQueue(db, projectIds),
+      store: new IngestStore(db),
+      extractor,
+      summaryWriter,
+      metrics,
+      logger: logger.child({ component: "ingest", extractor: extractor.kind }),
+    },
+    settings,
+  );
+}
