@@ -8,8 +8,11 @@
 // Params: $ownerId (the user's element id), $owner (the worker's id), $token (this claim's id), $leaseMs.
 // Returns: one row, `episode` {uuid, projectId, groupId, ingestAttempts, queuedAt}; no row when nothing was
 // claimed.
-MATCH (u:User)
-WHERE elementId(u) = $ownerId AND u.ingestReadyAt <= datetime()
+MATCH (u)
+WHERE elementId(u) = $ownerId
+// Read as a value, not a predicate the planner could push into an index seek over every ready user.
+WITH u, coalesce(u:User AND u.ingestReadyAt <= datetime(), false) AS ready
+WHERE ready
 CALL (u) {
   OPTIONAL MATCH (e:Pending {projectId: u.projectId, groupId: u.uuid})
   USING INDEX e:Pending(projectId, groupId, ingestSeq)

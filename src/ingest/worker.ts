@@ -39,6 +39,11 @@ export class IngestWorker {
     private readonly settings: WorkerSettings,
   ) {}
 
+  /** Episodes this worker is processing now. */
+  get busy(): number {
+    return this.inFlight.size;
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;
