@@ -1,22 +1,9 @@
+import type { ExtractionInput } from "../ingest/extraction";
 import type { Database } from "./database";
+import { type Claim, claimParams } from "./ingestClaim";
+import { readExtractionInput } from "./ingestInputs";
 import { firstRow } from "./row";
 import { lockOwningUser } from "./worldLock";
-
-/**
- * One claimed episode: the worker holds it until `leaseUntil` (renewed while it works) under `token`. Every
- * write about it names the token, so a worker whose lease expired and whose episode was claimed again
- * writes nothing.
- */
-export interface Claim {
-  episodeUuid: string;
-  projectId: string;
-  /** The user's uuid: the world the episode belongs to. */
-  groupId: string;
-  token: string;
-  /** Claims of this episode so far, this one included. */
-  attempts: number;
-  queuedAt: Date;
-}
 
 /**
  * The ingestion queue kept in Neo4j, across all projects (or the given ones). Queued episodes carry the
@@ -41,15 +28,18 @@ export class IngestQueue {
     return rows.map((row) => row.string("ownerId"));
   }
 
-  /** Claims the user's next episode; null when another worker was first or nothing is left. */
-  claim(ownerId: string, owner: string, token: string, leaseMs: number): Promise<Claim | null> {
+  /**
+   * Claims the user's next episode and reads, in the same transaction, what the extractor needs for it;
+   * null when another worker was first or nothing is left.
+   */
+  claim(ownerId: string, owner: string, token: string, leaseMs: number): Promise<{ claim: Claim; input: ExtractionInput | null } | null> {
     return this.db.writeTransaction(async (tx) => {
       const locked = await tx.run("user.lock", { ownerId });
       if (!locked[0]?.flag("userLive")) return null;
       const rows = await tx.run("ingest.claim", { ownerId, owner, token, leaseMs });
       const episode = rows[0]?.row("episode");
       if (!episode) return null;
-      return {
+      const claim: Claim = {
         episodeUuid: episode.string("uuid"),
         projectId: episode.string("projectId"),
         groupId: episode.string("groupId"),
@@ -57,6 +47,7 @@ export class IngestQueue {
         attempts: episode.number("ingestAttempts"),
         queuedAt: episode.date("queuedAt"),
       };
+      return { claim, input: await readExtractionInput(tx, claim) };
     });
   }
 
@@ -99,9 +90,4 @@ export class IngestQueue {
   async depth(): Promise<number> {
     return firstRow(await this.db.read("ingest.queue-depth")).number("depth");
   }
-}
-
-/** The parameters every statement about a claimed episode takes. */
-export function claimParams(claim: Claim): { projectId: string; groupId: string; episodeUuid: string; token: string } {
-  return { projectId: claim.projectId, groupId: claim.groupId, episodeUuid: claim.episodeUuid, token: claim.token };
 }

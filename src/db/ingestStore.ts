@@ -1,21 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { Summarizer } from "../domain/graph/summarizer";
 import { nameKey, upperSnakeCase, words } from "../domain/graph/text";
-import type { EpisodeKind, Extraction, ExtractionInput, KnownFact } from "../ingest/extraction";
+import type { Extraction } from "../ingest/extraction";
 import type { Database, StatementRunner } from "./database";
-import { type Claim, claimParams } from "./ingestQueue";
-import type { Row } from "./row";
+import { type Claim, claimParams } from "./ingestClaim";
 import { type NodeSummaryInput, readSummaryInputs, refreshSummaries } from "./summaries";
 import { lockOwningUser } from "./worldLock";
-
-/** Bounds of what an extractor is shown, so that a large graph costs no more per episode than a small one. */
-export const INPUT_LIMITS = { previousLimit: 4, candidateLimit: 20, factsPerNode: 100, factLimit: 300 } as const;
 
 /** The API's bounds on names and sentences (addFactTriple's), applied to whatever an extractor returns. */
 const MAX_NAME = 50;
 const MAX_FACT = 250;
 const MAX_DESCRIPTION = 500;
-const EPISODE_KINDS: readonly EpisodeKind[] = ["MESSAGE", "TEXT", "JSON"];
 
 export interface Applied {
   createdFacts: number;
@@ -36,13 +31,6 @@ export type ApplyOutcome = Applied | "lost" | "gone";
  */
 export class IngestStore {
   constructor(private readonly db: Database) {}
-
-  /** The extractor's input; null when the user is gone or being deleted, or the claim was lost. */
-  async inputs(claim: Claim): Promise<ExtractionInput | null> {
-    const rows = await this.db.read("ingest.inputs", { ...claimParams(claim), ...INPUT_LIMITS });
-    const row = rows[0];
-    return row ? toExtractionInput(row) : null;
-  }
 
   /**
    * Applies an extraction. `summaries` makes the summaries of the nodes it touches; it runs inside the
@@ -125,61 +113,6 @@ async function finish(
   const rows = await tx.run("ingest.finish", { ...claimParams(claim), state, reason });
   const row = rows[0];
   return row ? { queuedAt: row.date("queuedAt"), processedAt: row.date("processedAt") } : null;
-}
-
-function toExtractionInput(row: Row): ExtractionInput {
-  const user = row.row("user");
-  const node = row.row("node");
-  const episode = row.row("episode");
-  const kind = EPISODE_KINDS.find((candidate) => candidate === episode.string("source"));
-  if (kind === undefined) throw new Error(`episode ${episode.string("uuid")} of source ${episode.string("source")} is not ingested`);
-  const role = row.optionalString("role");
-  return {
-    subject: {
-      userId: user.string("userId"),
-      userUuid: user.string("uuid"),
-      nodeUuid: node.string("uuid"),
-      name: node.string("name"),
-      email: user.optionalString("email"),
-      firstName: user.optionalString("firstName"),
-      lastName: user.optionalString("lastName"),
-    },
-    episode: {
-      uuid: episode.string("uuid"),
-      kind,
-      content: episode.string("content"),
-      roleType: role?.toLowerCase() ?? null,
-      speaker: row.optionalString("speaker"),
-      createdAt: episode.date("createdAt"),
-    },
-    previousEpisodes: row
-      .rows("previous")
-      .map((previous) => ({
-        content: previous.string("content"),
-        roleType: previous.optionalString("role")?.toLowerCase() ?? null,
-        createdAt: previous.date("createdAt"),
-      }))
-      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
-    candidates: row.rows("candidates").map((candidate) => ({
-      uuid: candidate.string("uuid"),
-      name: candidate.string("name"),
-      labels: candidate.optionalStrings("labels") ?? ["Entity"],
-      summary: candidate.optionalString("summary") ?? "",
-    })),
-    facts: row.rows("facts").map(toKnownFact),
-  };
-}
-
-function toKnownFact(row: Row): KnownFact {
-  return {
-    uuid: row.string("uuid"),
-    name: row.string("name"),
-    fact: row.string("fact"),
-    sourceNodeUuid: row.string("sourceNodeUuid"),
-    targetNodeUuid: row.string("targetNodeUuid"),
-    validAt: row.optionalDate("validAt"),
-    invalidAt: row.optionalDate("invalidAt"),
-  };
 }
 
 function bounded(text: string, max: number): string {

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
-import type { Claim, IngestQueue } from "../db/ingestQueue";
+import type { Claim } from "../db/ingestClaim";
+import type { IngestQueue } from "../db/ingestQueue";
 import type { IngestStore } from "../db/ingestStore";
 import { type Summarizer, factListSummarizer } from "../domain/graph/summarizer";
 import type { Metrics } from "../metrics";
@@ -29,20 +30,25 @@ export type AbortReason = "shutdown" | "lost" | "timeout";
 const MAX_RETRY_DELAY_MS = 5 * 60_000;
 
 /**
- * Processes one claimed episode: gathers the input (a read), extracts outside any transaction, has the
+ * Processes one claimed episode, whose input was read with the claim: extracts outside any transaction, has the
  * summaries written if a writer is configured, then applies all of it in one transaction under the user's
  * lock. An error is tried again later, with backoff, until the attempts run out: then the episode is
  * FAILED with its reason and the user's next episode goes ahead. Never throws.
  */
-export async function processClaim(deps: PipelineDependencies, policy: RetryPolicy, claim: Claim, signal: AbortSignal): Promise<void> {
+export async function processClaim(
+  deps: PipelineDependencies,
+  policy: RetryPolicy,
+  claim: Claim,
+  input: ExtractionInput | null,
+  signal: AbortSignal,
+): Promise<void> {
   const log = deps.logger.child({ episode: claim.episodeUuid, projectId: claim.projectId, attempt: claim.attempts });
   try {
     if (claim.attempts > policy.maxAttempts) {
       await failed(deps, claim, `given up after ${claim.attempts - 1} attempts: the workers that claimed it stopped before it ended`);
       return;
     }
-    const input = await deps.store.inputs(claim);
-    // The user was deleted, or the episode went with its thread: nothing to do, and nothing to keep waiting.
+    // Read with the claim: null when the episode's user node is missing. Nothing to do, nothing to keep waiting.
     if (input === null) {
       await deps.queue.reopen(claim);
       return;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import type { Claim } from "../db/ingestQueue";
+import type { Claim } from "../db/ingestClaim";
+import type { ExtractionInput } from "./extraction";
 import { type AbortReason, type PipelineDependencies, type RetryPolicy, processClaim } from "./pipeline";
 
 export interface WorkerSettings extends RetryPolicy {
@@ -102,19 +103,19 @@ export class IngestWorker {
     let claimed = 0;
     for (const ownerId of owners) {
       if (claimed >= free || !this.running) break;
-      const claim = await this.deps.queue.claim(ownerId, this.id, randomUUID(), this.settings.leaseMs);
-      if (claim === null) continue;
-      this.launch(claim);
+      const taken = await this.deps.queue.claim(ownerId, this.id, randomUUID(), this.settings.leaseMs);
+      if (taken === null) continue;
+      this.launch(taken.claim, taken.input);
       claimed += 1;
     }
     return claimed;
   }
 
-  private launch(claim: Claim): void {
+  private launch(claim: Claim, input: ExtractionInput | null): void {
     const controller = new AbortController();
     const timeout = setTimeout(() => controller.abort("timeout" satisfies AbortReason), this.settings.extractTimeoutMs);
     const renewal = setInterval(() => void this.renew(claim, controller), Math.max(1000, Math.floor(this.settings.leaseMs / 3)));
-    const done = processClaim(this.deps, this.settings, claim, controller.signal).finally(() => {
+    const done = processClaim(this.deps, this.settings, claim, input, controller.signal).finally(() => {
       clearTimeout(timeout);
       clearInterval(renewal);
       this.inFlight.delete(claim.token);

@@ -61,11 +61,11 @@ describe("the ingestion queue", () => {
     const queue = new IngestQueue(t.app.db, [t.projectId]);
     // A worker claims the first episode with a short lease, extracts, and "dies" before applying.
     const [ownerId] = await queue.readyUsers(10);
-    const dead = await queue.claim(ownerId!, "dead-worker", "dead-token", 300);
-    expect(dead).not.toBeNull();
+    const claimed = await queue.claim(ownerId!, "dead-worker", "dead-token", 300);
+    expect(claimed?.input?.episode.content).toBe("I work at Initech.");
+    const dead = claimed!.claim;
+    const extraction = extractEmbedded(claimed!.input!);
     const store = new IngestStore(t.app.db);
-    const input = await store.inputs(dead!);
-    const extraction = extractEmbedded(input!);
     expect((await episodes(user.uuid))[0]).toMatchObject({ state: "PROCESSING", attempts: 1 });
 
     startWorker({ kind: "embedded", extract: (i) => Promise.resolve(extractEmbedded(i)) });
@@ -75,7 +75,7 @@ describe("the ingestion queue", () => {
       { content: "Noted.", state: "DONE", attempts: 1, seq: 1, processedSeq: 2, reason: null },
     ]);
     // The dead worker comes back and applies what it had: its claim is gone, so nothing is written.
-    expect(await store.apply(dead!, extraction, factListSummarizer)).toBe("lost");
+    expect(await store.apply(dead, extraction, factListSummarizer)).toBe("lost");
     const facts = await storedFacts(t, user.uuid);
     expect(facts.map((fact) => `${fact.name} ${fact.target}`)).toEqual(["WORKS_AT Initech"]);
     expect(facts[0]?.episodes).toHaveLength(1);
