@@ -54,8 +54,8 @@ CALL (userNode, candidates) {
     RETURN f
   }
   WITH DISTINCT f LIMIT $factLimit
-  RETURN collect(f {.uuid, .name, .fact, .sourceNodeUuid, .targetNodeUuid, validAt: f.validAt.epochMillis,
-    invalidAt: f.invalidAt.epochMillis}) AS facts
+  RETURN collect(f {.uuid, .name, .fact, .sourceNodeUuid, .targetNodeUuid, .episodes, createdAt: f.createdAt.epochMillis,
+    validAt: f.validAt.epochMillis, invalidAt: f.invalidAt.epochMillis}) AS facts
 }
 RETURN u {.userId, .uuid, .email, .firstName, .lastName} AS user, userNode {.uuid, .name} AS node,
   e {.uuid, .source, .content, createdAt: e.createdAt.epochMillis} AS episode, m.role AS role, m.name AS speaker,

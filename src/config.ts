@@ -1,3 +1,4 @@
+import { DEFAULT_INGEST_SETTINGS as INGEST } from "./ingest/settings";
 import { localNeo4jDefaults } from "./localNeo4j/defaults";
 
 /**
@@ -120,13 +121,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownDelayMs: milliseconds("SHUTDOWN_DELAY_MS", 0, 0, 120_000),
     ingest: {
       enabled: oneOf("INGEST_ENABLED", ["true", "false"] as const, "true") === "true",
-      concurrency: wholeNumber("INGEST_CONCURRENCY", 4, 1, 64),
-      leaseMs: milliseconds("INGEST_LEASE_MS", 60_000, 5000, 3_600_000),
-      pollMs: milliseconds("INGEST_POLL_MS", 1000, 50, 60_000),
-      maxAttempts: wholeNumber("INGEST_MAX_ATTEMPTS", 4, 1, 20),
-      retryBaseMs: milliseconds("INGEST_RETRY_MS", 2000, 10, 600_000),
-      extractTimeoutMs: milliseconds("INGEST_TIMEOUT_MS", 120_000, 1000, 3_600_000),
-      drainMs: milliseconds("INGEST_DRAIN_MS", 10_000, 0, 120_000),
+      concurrency: wholeNumber("INGEST_CONCURRENCY", INGEST.concurrency, 1, 64),
+      leaseMs: milliseconds("INGEST_LEASE_MS", INGEST.leaseMs, 5000, 3_600_000),
+      pollMs: milliseconds("INGEST_POLL_MS", INGEST.pollMs, 50, 60_000),
+      maxAttempts: wholeNumber("INGEST_MAX_ATTEMPTS", INGEST.maxAttempts, 1, 20),
+      retryBaseMs: milliseconds("INGEST_RETRY_MS", INGEST.retryBaseMs, 10, 600_000),
+      extractTimeoutMs: milliseconds("INGEST_TIMEOUT_MS", INGEST.extractTimeoutMs, 1000, 3_600_000),
+      drainMs: milliseconds("INGEST_DRAIN_MS", INGEST.drainMs, 0, 120_000),
     },
   };
   // A production image has no Maven and no Java: it cannot start the local Neo4j, so say so by name.

@@ -2,6 +2,7 @@ import type { EpisodeKind, ExtractionInput, KnownFact } from "../ingest/extracti
 import type { StatementRunner } from "./database";
 import { type Claim, claimParams } from "./ingestClaim";
 import type { Row } from "./row";
+import { toFactRecord } from "./toRecords";
 
 /** Bounds of what an extractor is shown, so that a large graph costs no more per episode than a small one. */
 export const INPUT_LIMITS = { previousLimit: 4, candidateLimit: 20, factsPerNode: 100, factLimit: 300 } as const;
@@ -58,14 +59,8 @@ function toExtractionInput(row: Row): ExtractionInput {
   };
 }
 
+/** A fact as the extractor sees it: the record's fields that say what holds, between which nodes, when. */
 function toKnownFact(row: Row): KnownFact {
-  return {
-    uuid: row.string("uuid"),
-    name: row.string("name"),
-    fact: row.string("fact"),
-    sourceNodeUuid: row.string("sourceNodeUuid"),
-    targetNodeUuid: row.string("targetNodeUuid"),
-    validAt: row.optionalDate("validAt"),
-    invalidAt: row.optionalDate("invalidAt"),
-  };
+  const { uuid, name, fact, sourceNodeUuid, targetNodeUuid, validAt, invalidAt } = toFactRecord(row);
+  return { uuid, name, fact, sourceNodeUuid, targetNodeUuid, validAt, invalidAt };
 }

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+// The API's bounds on names and sentences (addFactTriple's), applied to whatever an extractor returns.
+import { MAX_FACT_LENGTH, MAX_FACT_NAME_LENGTH, MAX_NODE_NAME_LENGTH, MAX_NODE_SUMMARY_LENGTH } from "../domain/graph/factInput";
 import type { Summarizer } from "../domain/graph/summarizer";
 import { nameKey, upperSnakeCase, words } from "../domain/graph/text";
 import type { Extraction } from "../ingest/extraction";
@@ -7,10 +9,6 @@ import { type Claim, claimParams } from "./ingestClaim";
 import { type NodeSummaryInput, readSummaryInputs, refreshSummaries } from "./summaries";
 import { lockOwningUser } from "./worldLock";
 
-/** The API's bounds on names and sentences (addFactTriple's), applied to whatever an extractor returns. */
-const MAX_NAME = 50;
-const MAX_FACT = 250;
-const MAX_DESCRIPTION = 500;
 
 export interface Applied {
   createdFacts: number;
@@ -38,7 +36,7 @@ export class IngestStore {
    */
   apply(claim: Claim, extraction: Extraction, summaries: Summarizer): Promise<ApplyOutcome> {
     const entities = extraction.entities.flatMap((entity) => {
-      const name = bounded(entity.name, MAX_NAME);
+      const name = bounded(entity.name, MAX_NODE_NAME_LENGTH);
       if (words(name).length === 0) return [];
       return [
         {
@@ -49,7 +47,7 @@ export class IngestStore {
           nameKey: nameKey(name),
           nameWords: words(name),
           labels: [...new Set(entity.labels.filter((label) => label !== "Entity" && label.trim().length > 0))],
-          description: entity.summary === null ? null : bounded(entity.summary, MAX_DESCRIPTION) || null,
+          description: entity.summary === null ? null : bounded(entity.summary, MAX_NODE_SUMMARY_LENGTH) || null,
         },
       ];
     });
@@ -62,8 +60,8 @@ export class IngestStore {
       const facts = extraction.facts.flatMap((fact) => {
         const sourceUuid = uuidOf.get(fact.sourceRef);
         const targetUuid = uuidOf.get(fact.targetRef);
-        const name = upperSnakeCase(fact.name).slice(0, MAX_NAME);
-        const sentence = bounded(fact.fact, MAX_FACT);
+        const name = upperSnakeCase(fact.name).slice(0, MAX_FACT_NAME_LENGTH);
+        const sentence = bounded(fact.fact, MAX_FACT_LENGTH);
         if (!sourceUuid || !targetUuid || name.length === 0 || sentence.length === 0) return [];
         return [
           {

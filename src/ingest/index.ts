@@ -5,9 +5,10 @@ import { IngestStore } from "../db/ingestStore";
 import type { Metrics } from "../metrics";
 import { embeddedExtractor } from "./embedded";
 import type { Extractor, SummaryWriter } from "./extraction";
-import { IngestWorker, type WorkerSettings } from "./worker";
+import type { WorkerSettings } from "./settings";
+import { IngestWorker } from "./worker";
 
-export type { WorkerSettings } from "./worker";
+export { DEFAULT_INGEST_SETTINGS, type WorkerSettings } from "./settings";
 export { IngestWorker } from "./worker";
 
 /** How the app runs ingestion: the worker's settings, and what reads episodes and writes summaries. */
@@ -20,15 +21,6 @@ export interface IngestOptions extends WorkerSettings {
   projectIds?: readonly string[] | null;
 }
 
-export const DEFAULT_INGEST_SETTINGS: WorkerSettings = {
-  concurrency: 4,
-  leaseMs: 60_000,
-  pollMs: 1000,
-  maxAttempts: 4,
-  retryBaseMs: 2000,
-  extractTimeoutMs: 120_000,
-  drainMs: 10_000,
-};
 
 export function createIngestWorker(db: Database, metrics: Metrics, logger: Logger, options: IngestOptions): IngestWorker {
   const { extractor = embeddedExtractor, summaryWriter = null, projectIds = null, ...settings } = options;

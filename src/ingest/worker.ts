@@ -2,20 +2,9 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Claim } from "../db/ingestClaim";
 import type { ExtractionInput } from "./extraction";
-import { type AbortReason, type PipelineDependencies, type RetryPolicy, processClaim } from "./pipeline";
+import { type AbortReason, type PipelineDependencies, processClaim } from "./pipeline";
+import type { WorkerSettings } from "./settings";
 
-export interface WorkerSettings extends RetryPolicy {
-  /** Episodes processed at once, each of a different user. */
-  concurrency: number;
-  /** How long a claim holds an episode without renewal; renewed every third of it while the work goes on. */
-  leaseMs: number;
-  /** How often an idle worker looks for work (writes in this process wake it at once). */
-  pollMs: number;
-  /** The longest one extraction may take before it counts as a failed attempt. */
-  extractTimeoutMs: number;
-  /** On stop: how long episodes in progress may take to finish before they are given back. */
-  drainMs: number;
-}
 
 interface InFlight {
   done: Promise<void>;

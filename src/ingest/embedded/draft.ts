@@ -1,10 +1,8 @@
+import { MAX_FACT_LENGTH, MAX_NODE_NAME_LENGTH } from "../../domain/graph/factInput";
 import { nameKey } from "../../domain/graph/text";
 import { fullName } from "../../domain/userNode";
 import type { Extraction, ExtractedEntity, ExtractedFact, ExtractionInput, KnownFact } from "../extraction";
 
-/** Node names and fact sentences as the API bounds them (addFactTriple's limits). */
-export const MAX_NAME_LENGTH = 50;
-export const MAX_FACT_LENGTH = 250;
 /** At most this many facts from one episode: a huge JSON document must not flood the graph. */
 export const MAX_FACTS_PER_EPISODE = 100;
 
@@ -57,7 +55,7 @@ export class ExtractionDraft {
 
   /** The ref of the entity with this name, added on first use; labels accumulate. Null for a blank name. */
   entity(rawName: string, labels: readonly string[] = []): string | null {
-    const name = clip(rawName.replace(/\s+/g, " ").trim(), MAX_NAME_LENGTH);
+    const name = clip(rawName.replace(/\s+/g, " ").trim(), MAX_NODE_NAME_LENGTH);
     if (!/[\p{L}\p{N}]/u.test(name)) return null;
     if (this.isUser(name)) return this.userRef;
     const key = nameKey(name);

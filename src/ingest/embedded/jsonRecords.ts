@@ -1,5 +1,6 @@
 import { nameKey, upperSnakeCase } from "../../domain/graph/text";
-import { type ExtractionDraft, MAX_NAME_LENGTH, clip } from "./draft";
+import { MAX_NODE_NAME_LENGTH } from "../../domain/graph/factInput";
+import { type ExtractionDraft, clip } from "./draft";
 
 // Business data as facts. A record that names the user (a value equal to their email, userId or name, as the
 // user node's resolveKeys compare) describes the user: each scalar field becomes a fact on the user's node,
@@ -52,7 +53,7 @@ function recordRef(draft: ExtractionDraft, record: JsonRecord, nested: { parent:
   const name = named !== undefined ? String(named.value) : nested ? `${nested.parent}'s ${words(nested.field)}` : null;
   if (name === null) return null;
   const ref = draft.entity(name);
-  return ref === null ? null : { ref, name: clip(name.trim(), MAX_NAME_LENGTH), identifying: new Set(nameField ? [nameField] : []) };
+  return ref === null ? null : { ref, name: clip(name.trim(), MAX_NODE_NAME_LENGTH), identifying: new Set(nameField ? [nameField] : []) };
 }
 
 function describe(draft: ExtractionDraft, ref: string, name: string, record: JsonRecord, identifying: Set<string>, depth: number): void {
