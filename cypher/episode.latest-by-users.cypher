@@ -10,7 +10,7 @@ CALL (groupId) {
   USING INDEX e:Episodic(projectId, groupId, createdAt, uuid)
   WHERE e.createdAt IS NOT NULL AND e.uuid IS NOT NULL
   WITH e ORDER BY e.projectId DESC, e.groupId DESC, e.createdAt DESC, e.uuid DESC LIMIT $limit
-  RETURN collect(e {.uuid, .content, .source, .sourceDescription, .threadId, createdAt: e.createdAt.epochMillis}) AS episodes
+  RETURN collect(e {.uuid, .content, .source, .sourceDescription, .threadId, .ingestState, .failureReason, createdAt: e.createdAt.epochMillis}) AS episodes
 }
 RETURN position, episodes
 ORDER BY position

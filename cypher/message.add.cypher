@@ -1,4 +1,5 @@
-// Appends messages to a thread, all in this one statement. Its first write takes the thread's write lock
+// Appends messages to a thread, all in this one statement. Each is unprocessed until the ingestion of its
+// MESSAGE episode ends (ingest.finish). Its first write takes the thread's write lock
 // and reads nothing (as user.lock does for users); only then is `nextSeq` read, so a concurrent call waits
 // for that lock and reads the value the other committed: two calls get disjoint, contiguous ranges of
 // `seq` and their messages never interleave, whatever locks the caller holds. (Read first, as
@@ -27,6 +28,7 @@ CALL (t, firstSeq) {
     name: m.name,
     content: m.content,
     metadata: m.metadata,
+    processed: false,
     createdAt: CASE WHEN m.createdAt IS NULL
       THEN datetime.truncate('millisecond', datetime())
       ELSE datetime(m.createdAt) END

@@ -12,7 +12,7 @@ CALL (threadUuid) {
   USING INDEX m:Message(projectId, threadUuid, seq)
   WHERE m.seq < coalesce($beforeSeq, 9007199254740991)
   WITH m ORDER BY m.projectId DESC, m.threadUuid DESC, m.seq DESC LIMIT $limit
-  RETURN collect(m {.uuid, .seq, .role, .name, .content, .metadata, createdAt: m.createdAt.epochMillis}) AS messages
+  RETURN collect(m {.uuid, .seq, .role, .name, .content, .metadata, .processed, createdAt: m.createdAt.epochMillis}) AS messages
 }
 RETURN position, messages,
   $beforeSeq IS NOT NULL AND EXISTS {

@@ -12,7 +12,7 @@ CALL (threadUuid) {
   USING INDEX m:Message(projectId, threadUuid, seq)
   WHERE m.seq > coalesce($afterSeq, -1)
   WITH m ORDER BY m.projectId ASC, m.threadUuid ASC, m.seq ASC LIMIT $limit
-  RETURN collect(m {.uuid, .seq, .role, .name, .content, .metadata, createdAt: m.createdAt.epochMillis}) AS messages
+  RETURN collect(m {.uuid, .seq, .role, .name, .content, .metadata, .processed, createdAt: m.createdAt.epochMillis}) AS messages
 }
 RETURN position, messages,
   $afterSeq IS NOT NULL AND EXISTS {

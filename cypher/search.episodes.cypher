@@ -5,6 +5,6 @@
 CALL db.index.fulltext.queryNodes('episodic_fulltext', $query, {limit: $limit})
 YIELD node AS e, score
 WHERE e.projectId = $projectId AND e.groupId = $groupId
-RETURN e {.uuid, .content, .source, .sourceDescription, .threadId, createdAt: e.createdAt.epochMillis, score: score,
+RETURN e {.uuid, .content, .source, .sourceDescription, .threadId, .ingestState, .failureReason, createdAt: e.createdAt.epochMillis, score: score,
   mentioned: [(e)-[:MENTIONS]->(n:Entity) | n.uuid]} AS episode
 ORDER BY score DESC

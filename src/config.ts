@@ -1,3 +1,4 @@
+import { DEFAULT_INGEST_SETTINGS as INGEST } from "./ingest/settings";
 import { localNeo4jDefaults } from "./localNeo4j/defaults";
 import { type ModelConfigs, loadModelConfigs } from "./modelConfig";
 
@@ -33,6 +34,20 @@ export interface Config extends ModelConfigs {
   graphqlIntrospection: boolean;
   /** The estimated cost above which a GraphQL operation is refused before it runs (src/limits/queryCost.ts). */
   graphqlMaxCost: number;
+  ingest: IngestConfig;
+}
+
+/** The ingestion worker that turns episodes into facts (see src/ingest). */
+export interface IngestConfig {
+  /** false: this process serves but leaves the queue to other instances. */
+  enabled: boolean;
+  concurrency: number;
+  leaseMs: number;
+  pollMs: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  extractTimeoutMs: number;
+  drainMs: number;
 }
 
 export interface JwtConfig {
@@ -98,6 +113,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     return parsed;
   };
 
+  const wholeNumber = (name: string, fallback: number, min: number, max: number): number => {
+    const value = text(name, String(fallback));
+    const parsed = Number(value);
+    if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}; got "${value}"`);
+    }
+    return parsed;
+  };
+
   const uriText = env.NEO4J_URI?.trim();
   const neo4jUri = uriText ? uriText : null;
   if (neo4jUri !== null && !/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/.test(neo4jUri)) {
@@ -145,6 +169,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4jTransactionTimeoutMs: milliseconds("NEO4J_TRANSACTION_TIMEOUT_MS", 30_000, 1000, 3_600_000),
     shutdownDelayMs: milliseconds("SHUTDOWN_DELAY_MS", 0, 0, 120_000),
     ...loadModelConfigs(env, problems),
+    ingest: {
+      enabled: oneOf("INGEST_ENABLED", ["true", "false"] as const, "true") === "true",
+      concurrency: wholeNumber("INGEST_CONCURRENCY", INGEST.concurrency, 1, 64),
+      leaseMs: milliseconds("INGEST_LEASE_MS", INGEST.leaseMs, 5000, 3_600_000),
+      pollMs: milliseconds("INGEST_POLL_MS", INGEST.pollMs, 50, 60_000),
+      maxAttempts: wholeNumber("INGEST_MAX_ATTEMPTS", INGEST.maxAttempts, 1, 20),
+      retryBaseMs: milliseconds("INGEST_RETRY_MS", INGEST.retryBaseMs, 10, 600_000),
+      extractTimeoutMs: milliseconds("INGEST_TIMEOUT_MS", INGEST.extractTimeoutMs, 1000, 3_600_000),
+      drainMs: milliseconds("INGEST_DRAIN_MS", INGEST.drainMs, 0, 120_000),
+    },
   };
   // A production image has no Maven and no Java: it cannot start the local Neo4j, so say so by name.
   if (config.nodeEnv === "production" && neo4jUri === null) {

@@ -31,6 +31,8 @@ export interface Context {
    * context block) may no longer hold; the fields selected under the mutation's result read afresh.
    */
   renewLoaders(this: Context): void;
+  /** Tells the ingestion worker that a write just queued episodes (a no-op without a worker). */
+  episodesQueued: () => void;
   /** The request's logger: the service's, with the request's id on every line. */
   logger: Logger;
 }
@@ -44,6 +46,7 @@ export interface ContextDependencies {
   /** How node summaries are made; the default needs no network. */
   summarizer?: Summarizer;
   embedder?: Embedder | null;
+  onEpisodesQueued?: () => void;
 }
 
 export function createContext({
@@ -53,6 +56,7 @@ export function createContext({
   logger,
   summarizer = factListSummarizer,
   embedder = null,
+  onEpisodesQueued = () => undefined,
 }: ContextDependencies): Context {
   const db = sharedDb.forRequest();
   const users = new UserStore(db, projectId, summarizer);
@@ -74,6 +78,7 @@ export function createContext({
     renewLoaders(this: Context) {
       this.loaders = createLoaders({ users, threads, graph: graphReads }, caller);
     },
+    episodesQueued: onEpisodesQueued,
     logger,
   };
 }

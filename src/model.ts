@@ -56,6 +56,8 @@ export interface MessageRecord {
   content: string;
   metadata: Record<string, unknown> | null;
   createdAt: Date;
+  /** The ingestion of the message's episode has ended (DONE or FAILED). */
+  processed: boolean;
 }
 
 export interface FactRecord {
@@ -77,6 +79,9 @@ export interface FactRecord {
 
 export type EpisodeSourceName = "TEXT" | "JSON" | "MESSAGE" | "FACT_TRIPLE";
 
+/** Where an episode stands in the ingestion pipeline. */
+export type ProcessingState = "PENDING" | "PROCESSING" | "DONE" | "FAILED";
+
 export interface EpisodeRecord {
   uuid: string;
   content: string;
@@ -84,6 +89,11 @@ export interface EpisodeRecord {
   sourceDescription: string | null;
   createdAt: Date;
   threadId: string | null;
+  processingState: ProcessingState;
+  /** The pipeline is done with it: DONE or FAILED. */
+  processed: boolean;
+  /** Why the last attempt failed (FAILED, or PENDING before a retry). */
+  failureReason: string | null;
 }
 
 /** What Thread.userContext is made from: the user's world, summary and the thread's latest messages. */

@@ -50,6 +50,8 @@ export interface ServerDependencies {
   projects?: ProjectPreparation;
   /** The embeddings model for semantic search, when configured. */
   embedder?: Embedder | null;
+  /** Called after a write queued episodes for ingestion, so that the worker starts on them at once. */
+  onEpisodesQueued?: () => void;
 }
 
 export interface UsergraphServer {
@@ -136,7 +138,8 @@ export async function createServer(deps: ServerDependencies): Promise<UsergraphS
   const context = (
     { projectId, caller }: Pick<Credential, "projectId" | "caller"> = { projectId: deps.projectId, caller: PROJECT_CALLER },
     logger: Logger = deps.logger,
-  ): Context => createContext({ db: deps.db, projectId, caller, logger, embedder: deps.embedder ?? null });
+  ): Context =>
+    createContext({ db: deps.db, projectId, caller, logger, embedder: deps.embedder ?? null, onEpisodesQueued: deps.onEpisodesQueued });
 
   app.disable("x-powered-by");
   // First, so that every answer (404s and errors included) carries the request id and is logged.

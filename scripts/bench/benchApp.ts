@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import pino from "pino";
-import { type App, createApp } from "../../src/app";
+import { type App, type AppIngestOptions, createApp } from "../../src/app";
 import { Baseline } from "./baseline";
 import type { BenchNeo4j } from "./neo4j";
+import { progress } from "./report";
 
 export type Variables = Record<string, unknown>;
 
@@ -28,6 +29,8 @@ export interface StatementCount {
  */
 export interface BenchApp {
   projectId: string;
+  /** The Neo4j it runs on, for a scenario that starts an app of its own (see scenarios/ingest.ts). */
+  target: BenchNeo4j;
   baseline: Baseline;
   /** Runs one GraphQL operation and returns its data; any GraphQL error fails the benchmark. */
   execute<T = Record<string, unknown>>(query: string, variables?: Variables): Promise<T>;
@@ -36,7 +39,8 @@ export interface BenchApp {
   close(): Promise<void>;
 }
 
-export async function startBenchApp(target: BenchNeo4j): Promise<BenchApp> {
+/** The app of a run; `ingest` runs an ingestion worker in it (the scenarios but one run none). */
+export async function startBenchApp(target: BenchNeo4j, options: { ingest?: AppIngestOptions } = {}): Promise<BenchApp> {
   const projectId = `bench-${randomUUID()}`;
   const app = await createApp(
     {
@@ -46,6 +50,7 @@ export async function startBenchApp(target: BenchNeo4j): Promise<BenchApp> {
       neo4jDatabase: target.database,
       projectId,
       nodeEnv: "production",
+      ingest: options.ingest ? { ...options.ingest, projectIds: [projectId] } : null,
     },
     // Silent, so that logging costs nothing in the figures; BENCH_LOG_LEVEL=error shows what failed.
     pino({ level: process.env.BENCH_LOG_LEVEL ?? "silent" }),
@@ -53,6 +58,7 @@ export async function startBenchApp(target: BenchNeo4j): Promise<BenchApp> {
   const baseline = Baseline.connect(target);
   return {
     projectId,
+    target,
     baseline,
     execute: (query, variables) => execute(app, query, variables),
     statements: () => statements(app),
@@ -61,6 +67,15 @@ export async function startBenchApp(target: BenchNeo4j): Promise<BenchApp> {
       await app.close();
     },
   };
+}
+
+/** On a Neo4j the run did not start, it leaves nothing behind but what was there: the app's project goes. */
+export async function removeProjectData(app: BenchApp): Promise<void> {
+  progress(`removing project ${app.projectId} from the external Neo4j`);
+  await app.baseline.autoCommit(
+    `MATCH (n) WHERE n.projectId = $projectId CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`,
+    { projectId: app.projectId },
+  );
 }
 
 async function execute<T>(app: App, query: string, variables?: Variables): Promise<T> {

@@ -4,16 +4,17 @@
 // names one, prints a table to stdout (progress to stderr) and writes scripts/bench/results/latest.json.
 // Given scenario ids, runs only those.
 import path from "node:path";
-import { type BenchApp, startBenchApp } from "./benchApp";
+import { type BenchApp, removeProjectData, startBenchApp } from "./benchApp";
 import { type BenchNeo4j, benchNeo4j } from "./neo4j";
 import { machineInfo, printMachine, printTable, progress, type ScenarioResult, writeJson } from "./report";
 import { addMessagesThroughput } from "./scenarios/addMessages";
 import { deleteLargeUser } from "./scenarios/deleteUser";
+import { ingestThroughput } from "./scenarios/ingest";
 import { usersWithNodes } from "./scenarios/usersWithNodes";
 import { usersWithThreads } from "./scenarios/usersWithThreads";
 import { UsageError } from "./usageError";
 
-type Scenario = (app: BenchApp) => Promise<ScenarioResult>;
+type Scenario = (app: BenchApp) => Promise<ScenarioResult | ScenarioResult[]>;
 
 // In this order: the read scenarios page the newest users, so each must run right after seeding its own.
 const SCENARIOS: Record<string, Scenario> = {
@@ -21,6 +22,7 @@ const SCENARIOS: Record<string, Scenario> = {
   "users-with-threads": usersWithThreads,
   "add-messages": addMessagesThroughput,
   "delete-user": deleteLargeUser,
+  ingest: ingestThroughput,
 };
 
 async function main(): Promise<void> {
@@ -35,7 +37,7 @@ async function main(): Promise<void> {
       const machine = machineInfo(await describeNeo4j(app, target));
       printMachine(machine);
       const scenarios: ScenarioResult[] = [];
-      for (const [id, run] of selected) scenarios.push(await runScenario(id, run, app));
+      for (const [id, run] of selected) scenarios.push(...(await runScenario(id, run, app)));
       printTable(scenarios);
       const durationSeconds = Math.round((Date.now() - startedAt.getTime()) / 100) / 10;
       const file = await writeJson({ startedAt: startedAt.toISOString(), durationSeconds, machine, scenarios });
@@ -57,27 +59,19 @@ function selectScenarios(ids: string[]): [string, Scenario][] {
   return Object.entries(SCENARIOS).filter(([id]) => ids.length === 0 || ids.includes(id));
 }
 
-async function runScenario(name: string, run: Scenario, app: BenchApp): Promise<ScenarioResult> {
+async function runScenario(name: string, run: Scenario, app: BenchApp): Promise<ScenarioResult[]> {
   progress(`${name}…`);
   const start = performance.now();
-  const result = await run(app);
-  progress(`${name}: ratio ${result.ratio}× (${((performance.now() - start) / 1000).toFixed(1)} s with seeding)`);
-  return result;
+  const results = [await run(app)].flat();
+  const ratios = results.map((result) => (result.ratio === null ? "no baseline" : `ratio ${result.ratio}×`)).join(", ");
+  progress(`${name}: ${ratios} (${((performance.now() - start) / 1000).toFixed(1)} s with seeding)`);
+  return results;
 }
 
 async function describeNeo4j(app: BenchApp, target: BenchNeo4j): Promise<string> {
   const [row] = await app.baseline.read(`CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition`);
   const where = target.kind === "throwaway" ? "throwaway, started for this run" : `at ${target.uri}`;
   return `${String(row?.name)} ${String(row?.version)} ${String(row?.edition)} (${where})`;
-}
-
-// On a Neo4j the run did not start, it leaves nothing behind but what was there: its project's nodes go.
-async function removeProjectData(app: BenchApp): Promise<void> {
-  progress(`removing project ${app.projectId} from the external Neo4j`);
-  await app.baseline.autoCommit(
-    `MATCH (n) WHERE n.projectId = $projectId CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`,
-    { projectId: app.projectId },
-  );
 }
 
 // A throwaway Neo4j dies with this process anyway (tieToParent); stopping it here also removes its store.

@@ -18,11 +18,12 @@ export interface ScenarioResult {
   id: string;
   title: string;
   ours: SideResult;
-  baseline: SideResult;
+  /** null where nothing naive does the same work (the ingestion pipeline): then there is no ratio either. */
+  baseline: SideResult | null;
   /** baseline median / ours median: how many times faster ours is (below 1: slower). */
-  ratio: number;
+  ratio: number | null;
   /** For write scenarios: work per second at the median, for each side. */
-  throughput?: { unit: string; ours: number; baseline: number };
+  throughput?: { unit: string; ours: number; baseline: number | null };
   notes: string[];
 }
 
@@ -69,10 +70,10 @@ export function printTable(scenarios: ScenarioResult[]): void {
   const rows = scenarios.map((s) => [
     s.title,
     s.ours.medianMs.toFixed(1),
-    s.baseline.medianMs.toFixed(1),
-    `${s.ratio.toFixed(2)}×`,
+    s.baseline?.medianMs.toFixed(1) ?? "—",
+    s.ratio === null ? "—" : `${s.ratio.toFixed(2)}×`,
     formatCount(s.ours.statements),
-    formatCount(s.baseline.statements),
+    s.baseline ? formatCount(s.baseline.statements) : "—",
   ]);
   const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]): string =>
@@ -90,10 +91,10 @@ function printDetails(s: ScenarioResult): void {
   console.log(`${s.title}`);
   console.log(`  ours:     ${s.ours.method}; ${s.ours.samplesMs.length} runs ${formatSamples(s.ours.samplesMs)}`);
   if (s.ours.byQuery) console.log(`            statements per run: ${formatByQuery(s.ours.byQuery)}`);
-  console.log(`  baseline: ${s.baseline.method}; ${s.baseline.samplesMs.length} runs ${formatSamples(s.baseline.samplesMs)}`);
+  if (s.baseline) console.log(`  baseline: ${s.baseline.method}; ${s.baseline.samplesMs.length} runs ${formatSamples(s.baseline.samplesMs)}`);
   if (s.throughput) {
     const { unit, ours, baseline } = s.throughput;
-    console.log(`  throughput: ours ${Math.round(ours)} ${unit}, baseline ${Math.round(baseline)} ${unit}`);
+    console.log(`  throughput: ours ${ours.toFixed(1)} ${unit}${baseline === null ? "" : `, baseline ${Math.round(baseline)} ${unit}`}`);
   }
   for (const note of s.notes) console.log(`  note: ${note}`);
 }

@@ -184,8 +184,14 @@ export type Episode = {
   content: Scalars['String']['output'];
   /** When it was added. */
   createdAt: Scalars['DateTime']['output'];
+  /** Why the last attempt to process the episode failed: set when FAILED, and while a retry waits. */
+  failureReason?: Maybe<Scalars['String']['output']>;
   /** The nodes of the user's graph that the episode mentions. */
   mentions: Array<EntityNode>;
+  /** Whether the ingestion pipeline is done with the episode: DONE or FAILED. */
+  processed: Scalars['Boolean']['output'];
+  /** Where the episode stands in the ingestion pipeline. */
+  processingState: EpisodeProcessingState;
   /** Where it came from. */
   source: EpisodeSource;
   /** A note on the source, as given. */
@@ -195,6 +201,20 @@ export type Episode = {
   /** The episode's id. */
   uuid: Scalars['ID']['output'];
 };
+
+/**
+ * Where an episode stands in the ingestion pipeline, which reads facts and entities out of messages and data
+ * after they are stored, in order per user.
+ */
+export type EpisodeProcessingState =
+  /** Its facts and entities are in the user's graph (fact triples are DONE when added). */
+  | 'DONE'
+  /** Every attempt failed; `failureReason` says why. Later episodes of the user went ahead. */
+  | 'FAILED'
+  /** Queued: waiting for its turn (or for a retry after a failed attempt). */
+  | 'PENDING'
+  /** A worker is reading facts out of it now. */
+  | 'PROCESSING';
 
 /** Where an episode came from. */
 export type EpisodeSource =
@@ -292,6 +312,11 @@ export type Message = {
   metadata?: Maybe<Scalars['JSONObject']['output']>;
   /** The speaker's name, if given. */
   name?: Maybe<Scalars['String']['output']>;
+  /**
+   * Whether the ingestion pipeline is done with the message: its facts and entities are in the user's graph,
+   * or its episode failed for good (see `Episode.processingState`). False while it waits or is processed.
+   */
+  processed: Scalars['Boolean']['output'];
   /** Who said it. */
   role: RoleType;
   /** The message's id. */
@@ -849,6 +874,7 @@ export type ResolversTypes = {
   EntityNodeConnection: ResolverTypeWrapper<EntityNodeConnectionRecord>;
   EntityNodeEdge: ResolverTypeWrapper<Omit<EntityNodeEdge, 'node'> & { node: ResolversTypes['EntityNode'] }>;
   Episode: ResolverTypeWrapper<EpisodeRecord>;
+  EpisodeProcessingState: EpisodeProcessingState;
   EpisodeSource: EpisodeSource;
   Fact: ResolverTypeWrapper<FactRecord>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -974,7 +1000,10 @@ export type EntityNodeEdgeResolvers<ContextType = Context, ParentType extends Re
 export type EpisodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Episode'] = ResolversParentTypes['Episode']> = {
   content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['EntityNode']>, ParentType, ContextType>;
+  processed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  processingState?: Resolver<ResolversTypes['EpisodeProcessingState'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['EpisodeSource'], ParentType, ContextType>;
   sourceDescription?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   threadId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1023,6 +1052,7 @@ export type MessageResolvers<ContextType = Context, ParentType extends Resolvers
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   metadata?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  processed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['RoleType'], ParentType, ContextType>;
   uuid?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };

@@ -29,7 +29,11 @@ export class Row {
 
   /** A boolean column; absent or null reads as false, as Cypher's predicates on a missing row do. */
   flag(column: string): boolean {
-    return this.optional(column, (value): value is boolean => typeof value === "boolean", "a boolean") ?? false;
+    return this.optionalFlag(column) ?? false;
+  }
+
+  optionalFlag(column: string): boolean | null {
+    return this.optional(column, (value): value is boolean => typeof value === "boolean", "a boolean");
   }
 
   /**

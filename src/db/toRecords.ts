@@ -7,6 +7,7 @@ import type {
   EpisodeSourceName,
   FactRecord,
   MessageRecord,
+  ProcessingState,
   Role,
   ThreadRecord,
   UserRecord,
@@ -19,6 +20,7 @@ import type { Row } from "./row";
 
 const ROLES: readonly Role[] = ["NOROLE", "SYSTEM", "ASSISTANT", "USER", "FUNCTION", "TOOL"];
 const EPISODE_SOURCES: readonly EpisodeSourceName[] = ["TEXT", "JSON", "MESSAGE", "FACT_TRIPLE"];
+const PROCESSING_STATES: readonly ProcessingState[] = ["PENDING", "PROCESSING", "DONE", "FAILED"];
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
   const found = allowed.find((candidate) => candidate === value);
@@ -81,6 +83,8 @@ export function toMessageRecord(row: Row): MessageRecord {
     content: row.string("content"),
     metadata: jsonObject(row.optionalString("metadata")),
     createdAt: row.date("createdAt"),
+    // Messages stored before the pipeline existed were never queued: nothing is pending for them.
+    processed: row.optionalFlag("processed") ?? true,
   };
 }
 
@@ -102,6 +106,8 @@ export function toFactRecord(row: Row): FactRecord {
 }
 
 export function toEpisodeRecord(row: Row): EpisodeRecord {
+  // Fact triples, and episodes stored before the pipeline existed, are never queued: DONE as they are.
+  const processingState = oneOf(row.optionalString("ingestState") ?? "DONE", PROCESSING_STATES, "processing state");
   return {
     uuid: row.string("uuid"),
     content: row.string("content"),
@@ -109,6 +115,9 @@ export function toEpisodeRecord(row: Row): EpisodeRecord {
     sourceDescription: row.optionalString("sourceDescription"),
     createdAt: row.date("createdAt"),
     threadId: row.optionalString("threadId"),
+    processingState,
+    processed: processingState === "DONE" || processingState === "FAILED",
+    failureReason: row.optionalString("failureReason"),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Params, StatementRunner } from "./database";
 import type { StatementName } from "./statements";
 
-export type OwnerQuery = Extract<StatementName, "thread.owner" | "user.owner" | "fact.owner">;
+export type OwnerQuery = Extract<StatementName, "thread.owner" | "user.owner" | "fact.owner" | "user.owner-by-uuid">;
 
 /**
  * The first step of every write to a user's world: find the owning user without locking anything, then

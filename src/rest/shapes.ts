@@ -45,6 +45,7 @@ export function zepMessage(message: MessageRecord) {
     content: message.content,
     metadata: message.metadata,
     created_at: iso(message.createdAt),
+    processed: message.processed,
   };
 }
 
@@ -84,6 +85,7 @@ export function zepEpisode(episode: EpisodeRecord) {
     source_description: episode.sourceDescription,
     thread_id: episode.threadId,
     created_at: iso(episode.createdAt),
+    processed: episode.processed,
     ...score(episode),
   };
 }

@@ -40,6 +40,7 @@ export async function addData(ctx: Context, userId: string, input: DataInput): P
   const user = await requireUser(ctx, id);
   const episode = await ctx.graph.addData(user, data);
   if (episode === "missing") throw noUser(id);
+  ctx.episodesQueued();
   return episode;
 }
 

@@ -32,7 +32,7 @@ export async function createThread(
 }
 
 export async function addMessages(
-  { threads, loaders, caller }: Context,
+  { threads, loaders, caller, episodesQueued }: Context,
   threadId: string,
   messages: MessagesInput,
 ): Promise<{ thread: ThreadRecord; messageUuids: string[] }> {
@@ -41,6 +41,7 @@ export async function addMessages(
   await requireVisible(caller, () => loaders.threadById.load(id), () => noThread(id));
   const result = await threads.addMessages(id, valid);
   if (result === "missing") throw noThread(id);
+  episodesQueued();
   loaders.threadById.clear(id).prime(id, result.thread);
   return result;
 }

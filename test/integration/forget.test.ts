@@ -49,7 +49,8 @@ describe("deleteUser forgets everything", () => {
   it("removes the user, the user node, every thread and message, and leaves the neighbour untouched", async () => {
     const doomed = await userWithThreads("forget");
     const neighbour = await userWithThreads("neighbour");
-    expect(await worldCounts(doomed.uuid)).toEqual({ Entity: 1, Episodic: 150, Message: 150, Thread: 3, User: 1 });
+    // Each message's episode waits in the ingestion queue (no worker runs here): Pending too.
+    expect(await worldCounts(doomed.uuid)).toEqual({ Entity: 1, Episodic: 150, Message: 150, Pending: 150, Thread: 3, User: 1 });
     const neighbourBefore = await worldCounts(neighbour.uuid);
 
     const result = await t.execute(

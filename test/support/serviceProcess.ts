@@ -16,7 +16,9 @@ export function startService(env: Record<string, string>): ServiceProcess {
   // One process (tsx as a loader, not its CLI wrapper), so that the signal reaches the service itself.
   const child = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: packageRoot,
-    env: { PATH: process.env.PATH ?? "", ...env },
+    // No ingestion worker: a process's worker takes every project's queued episodes, and the shared test
+    // Neo4j holds other test files' episodes, which they expect to stay as they left them.
+    env: { PATH: process.env.PATH ?? "", INGEST_ENABLED: "false", ...env },
     stdio: "pipe",
   });
   const lines: string[] = [];

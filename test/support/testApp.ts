@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import neo4j, { type Driver } from "neo4j-driver";
 import pino, { type Logger } from "pino";
-import { type App, createApp } from "../../src/app";
+import { type App, type AppIngestOptions, createApp } from "../../src/app";
 import { issueApiKey } from "../../src/auth/issueApiKey";
 import type { AccessConfig } from "../../src/config";
 import { ApiKeyStore } from "../../src/db/apiKeys";
+import { DEFAULT_INGEST_SETTINGS } from "../../src/ingest";
 import type { ModelConfigs } from "../../src/modelConfig";
 import { testNeo4jConfig } from "../setup/neo4jEnv";
 
@@ -37,8 +38,10 @@ export interface TestApp {
  * Starts an app in a new project, or in `projectId` when given: a second app over another app's project
  * (a restart) leaves the project's data to the app that made it, which may still be using it. `nodeEnv`
  * and `access` change how it lets requests in (default: the test mode's defaults). `models` configures the
- * language and embeddings models (a stand-in's, see openAiStandIn); none by default. The app logs to
- * `logger` when given, else nowhere (TEST_LOG_LEVEL to see it).
+ * language and embeddings models (a stand-in's, see openAiStandIn); none by default. With `ingest`, the app
+ * runs an ingestion worker confined to its own project (other tests' episodes are theirs), polling often and
+ * retrying soon; without, episodes stay queued, as most tests expect. The app logs to `logger` when given,
+ * else nowhere (TEST_LOG_LEVEL to see it).
  */
 export async function startTestApp(
   options: {
@@ -46,12 +49,16 @@ export async function startTestApp(
     nodeEnv?: "test" | "production";
     access?: Partial<AccessConfig>;
     models?: Partial<ModelConfigs>;
+    ingest?: Partial<AppIngestOptions>;
     logger?: Logger;
   } = {},
 ): Promise<TestApp> {
   const neo = testNeo4jConfig();
   const ownsProject = options.projectId === undefined;
   const projectId = options.projectId ?? `test-${randomUUID()}`;
+  const ingest = options.ingest
+    ? { ...DEFAULT_INGEST_SETTINGS, pollMs: 100, retryBaseMs: 50, drainMs: 5000, projectIds: [projectId], ...options.ingest }
+    : null;
   const app = await createApp(
     {
       neo4jUri: neo.uri,
@@ -65,6 +72,7 @@ export async function startTestApp(
       neo4jTimeoutMs: 15_000,
       ...options.access,
       ...options.models,
+      ingest,
     },
     options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
   );

@@ -38,6 +38,16 @@ describe("loadConfig", () => {
       graphqlMaxCost: 10_000,
       llm: null,
       embeddings: null,
+      ingest: {
+        enabled: true,
+        concurrency: 4,
+        leaseMs: 60_000,
+        pollMs: 1000,
+        maxAttempts: 4,
+        retryBaseMs: 2000,
+        extractTimeoutMs: 120_000,
+        drainMs: 10_000,
+      },
     });
   });
 
@@ -65,6 +75,14 @@ describe("loadConfig", () => {
       NEO4J_TIMEOUT_MS: "1500",
       NEO4J_TRANSACTION_TIMEOUT_MS: "60000",
       SHUTDOWN_DELAY_MS: "5000",
+      INGEST_ENABLED: "false",
+      INGEST_CONCURRENCY: "8",
+      INGEST_LEASE_MS: "30000",
+      INGEST_POLL_MS: "250",
+      INGEST_MAX_ATTEMPTS: "6",
+      INGEST_RETRY_MS: "500",
+      INGEST_TIMEOUT_MS: "20000",
+      INGEST_DRAIN_MS: "3000",
     });
     expect(config).toEqual({
       port: 8080,
@@ -87,6 +105,16 @@ describe("loadConfig", () => {
       graphqlMaxCost: 10_000,
       llm: null,
       embeddings: null,
+      ingest: {
+        enabled: false,
+        concurrency: 8,
+        leaseMs: 30_000,
+        pollMs: 250,
+        maxAttempts: 6,
+        retryBaseMs: 500,
+        extractTimeoutMs: 20_000,
+        drainMs: 3000,
+      },
     });
   });
 
@@ -103,6 +131,16 @@ describe("loadConfig", () => {
     ["SHUTDOWN_DELAY_MS", "120001"],
   ])("refuses %s=%s by name", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name} must be a whole number of milliseconds`));
+  });
+
+  it.each([
+    ["INGEST_CONCURRENCY", "0", "INGEST_CONCURRENCY must be a whole number from 1 to 64"],
+    ["INGEST_CONCURRENCY", "65", "INGEST_CONCURRENCY must be a whole number from 1 to 64"],
+    ["INGEST_MAX_ATTEMPTS", "two", "INGEST_MAX_ATTEMPTS must be a whole number from 1 to 20"],
+    ["INGEST_LEASE_MS", "4999", "INGEST_LEASE_MS must be a whole number of milliseconds"],
+    ["INGEST_ENABLED", "yes", "INGEST_ENABLED must be one of true, false"],
+  ])("refuses %s=%s by name", (name, value, expected) => {
+    expect(problemsOf({ [name]: value })).toContain(expected);
   });
 
   it("reads the environment it is passed, not process.env", () => {

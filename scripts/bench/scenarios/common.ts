@@ -1,6 +1,6 @@
 import type { BenchApp, StatementCount } from "../benchApp";
 import { compare, round2 } from "../measure";
-import type { ScenarioResult, SideResult } from "../report";
+import type { SideResult } from "../report";
 
 export interface Side {
   method: string;
@@ -22,7 +22,7 @@ export interface SidesOptions {
 export async function measureSides(
   app: BenchApp,
   options: SidesOptions,
-): Promise<Pick<ScenarioResult, "ours" | "baseline" | "ratio">> {
+): Promise<{ ours: SideResult; baseline: SideResult; ratio: number }> {
   const oursBefore = await app.statements();
   const baselineBefore = app.baseline.statements;
   const timings = await compare({ ...options, ours: options.ours.run, baseline: options.baseline.run });

@@ -26,8 +26,13 @@ export const factListSummarizer: Summarizer = {
   summarize: (inputs) => Promise.resolve(inputs.map(summarizeFromFacts)),
 };
 
+/** Who the node is, before its facts: the user's own description for a user node, else the description given. */
+export function openingOf(input: Pick<SummaryInput, "user" | "description">): string {
+  return input.user ? describeUserNode(input.user).summary : input.description ?? "";
+}
+
 export function summarizeFromFacts(input: SummaryInput): string {
-  const opening = input.user ? describeUserNode(input.user).summary : input.description ?? "";
+  const opening = openingOf(input);
   const sentences = [opening, ...input.facts.map((fact) => asSentence(fact.fact))].filter((text) => text.length > 0);
   let summary = "";
   for (const sentence of sentences) {
