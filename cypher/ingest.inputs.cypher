@@ -54,7 +54,7 @@ CALL (userNode, candidates) {
     RETURN f
   }
   WITH DISTINCT f LIMIT $factLimit
-  RETURN collect(f {.uuid, .name, .fact, .sourceNodeUuid, .targetNodeUuid, .episodes, createdAt: f.createdAt.epochMillis,
+  RETURN collect(f {.uuid, .groupId, .name, .fact, .sourceNodeUuid, .targetNodeUuid, .episodes, createdAt: f.createdAt.epochMillis,
     validAt: f.validAt.epochMillis, invalidAt: f.invalidAt.epochMillis}) AS facts
 }
 RETURN u {.userId, .uuid, .email, .firstName, .lastName} AS user, userNode {.uuid, .name} AS node,

@@ -102,7 +102,7 @@ describe("ingestion, the issue's story in the embedded mode", () => {
 
     // Zep's REST message objects carry `processed`.
     const { base } = await serveForZep(t);
-    const response = await fetch(`${base}/threads/${threadId}/messages`, { headers: { Authorization: "Api-Key test" } });
+    const response = await fetch(`${base}/threads/${threadId}/messages`, { headers: { Authorization: `Api-Key ${await t.newApiKey()}` } });
     const body = (await response.json()) as { messages: { processed: boolean }[] };
     expect(body.messages.map((message) => message.processed)).toEqual([true, true, true, true]);
   });
