@@ -1,5 +1,5 @@
 // Lint with the recommended TypeScript rules, type-aware for the service's code, and keep the layers' borders:
-// which folders may import the driver, Express, the stores and the error module.
+// which folders may import the driver, Express, the stores, the ingestion pipeline and the error module.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
@@ -9,6 +9,10 @@ const subgraphInternals = { group: ["@apollo/subgraph/dist", "@apollo/subgraph/d
 const stores = {
   group: ["**/db", "**/db/*"],
   message: "Resolvers, REST handlers and the domain reach the stores through services and loaders.",
+};
+const pipeline = {
+  group: ["../ingest", "../ingest/*", "**/ingest/**"],
+  message: "The ingestion pipeline uses the stores, not the other way round; shared types live in src/domain.",
 };
 const errorModule = {
   group: ["../errors", "**/errors"],
@@ -36,13 +40,13 @@ export default tseslint.config(
   {
     files: ["src/db/**/*.ts"],
     ignores: ["src/db/database.ts", "src/db/neo4jValues.ts"],
-    rules: { "no-restricted-imports": restrict([driver, express], [subgraphInternals, errorModule]) },
+    rules: { "no-restricted-imports": restrict([driver, express], [subgraphInternals, errorModule, pipeline]) },
   },
   { files: ["src/rest/**/*.ts"], rules: { "no-restricted-imports": restrict([driver], [subgraphInternals, stores]) } },
   { files: ["src/server.ts", "src/http/**/*.ts"], rules: { "no-restricted-imports": restrict([driver], [subgraphInternals]) } },
   {
     files: ["src/resolvers/**/*.ts", "src/domain/**/*.ts"],
-    rules: { "no-restricted-imports": restrict([driver, express], [subgraphInternals, stores]) },
+    rules: { "no-restricted-imports": restrict([driver, express], [subgraphInternals, stores, pipeline]) },
   },
   {
     files: ["test/**/*.ts", "scripts/**/*.ts"],

@@ -1,4 +1,4 @@
-import type { EpisodeKind, ExtractionInput, KnownFact } from "../ingest/extraction";
+import type { EpisodeKind, ExtractionInput, KnownFact } from "../domain/extraction";
 import type { StatementRunner } from "./database";
 import { type Claim, claimParams } from "./ingestClaim";
 import type { Row } from "./row";

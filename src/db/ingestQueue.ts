@@ -1,4 +1,4 @@
-import type { ExtractionInput } from "../ingest/extraction";
+import type { ExtractionInput } from "../domain/extraction";
 import type { Database } from "./database";
 import { type Claim, claimParams } from "./ingestClaim";
 import { readExtractionInput } from "./ingestInputs";

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { MAX_FACT_LENGTH, MAX_FACT_NAME_LENGTH, MAX_NODE_NAME_LENGTH, MAX_NODE_SUMMARY_LENGTH } from "../domain/graph/factInput";
 import type { Summarizer } from "../domain/graph/summarizer";
 import { nameKey, upperSnakeCase, words } from "../domain/graph/text";
-import type { Extraction } from "../ingest/extraction";
+import type { Extraction } from "../domain/extraction";
 import type { Database, StatementRunner } from "./database";
 import { type Claim, claimParams } from "./ingestClaim";
 import { type NodeSummaryInput, readSummaryInputs, refreshSummaries } from "./summaries";

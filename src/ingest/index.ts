@@ -5,7 +5,7 @@ import { IngestStore } from "../db/ingestStore";
 import type { Metrics } from "../metrics";
 import { embedAndStore } from "./embedAndStore";
 import { embeddedExtractor } from "./embedded";
-import type { Extractor, SummaryWriter } from "./extraction";
+import type { Extractor, SummaryWriter } from "../domain/extraction";
 import type { Embedder } from "./llm/embeddingsClient";
 import type { WorkerSettings } from "./settings";
 import { IngestWorker } from "./worker";

@@ -4,7 +4,7 @@ import type { IngestQueue } from "../db/ingestQueue";
 import type { IngestStore } from "../db/ingestStore";
 import { type Summarizer, factListSummarizer } from "../domain/graph/summarizer";
 import type { Metrics } from "../metrics";
-import type { Extraction, ExtractionInput, Extractor, SummaryWriter } from "./extraction";
+import type { Extraction, ExtractionInput, Extractor, SummaryWriter } from "../domain/extraction";
 import { summaryRequests, writtenSummaries } from "./writtenSummaries";
 
 export interface PipelineDependencies {

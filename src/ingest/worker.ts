@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Claim } from "../db/ingestClaim";
-import type { ExtractionInput } from "./extraction";
+import type { ExtractionInput } from "../domain/extraction";
 import { type AbortReason, type PipelineDependencies, processClaim } from "./pipeline";
 import type { WorkerSettings } from "./settings";
 

@@ -1,6 +1,6 @@
 import { MAX_SUMMARY_LENGTH, type SummaryInput, type Summarizer, factListSummarizer, openingOf } from "../domain/graph/summarizer";
 import { nameKey } from "../domain/graph/text";
-import type { Extraction, ExtractionInput } from "./extraction";
+import type { Extraction, ExtractionInput } from "../domain/extraction";
 
 // A summary writer (a language model) is slow and may fail, so it never runs inside the apply transaction.
 // It writes, beforehand, the summaries of the nodes an extraction will touch, from the facts those nodes are

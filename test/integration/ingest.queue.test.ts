@@ -4,7 +4,7 @@ import { IngestStore } from "../../src/db/ingestStore";
 import { factListSummarizer } from "../../src/domain/graph/summarizer";
 import { DEFAULT_INGEST_SETTINGS, type IngestWorker, createIngestWorker } from "../../src/ingest";
 import { extractEmbedded } from "../../src/ingest/embedded";
-import type { Extractor } from "../../src/ingest/extraction";
+import type { Extractor } from "../../src/domain/extraction";
 import { type GraphUser, addGraphUser, addMessages, createThread, graphCounts } from "../support/graph";
 import { allProcessed, eventually, pendingEpisodes, storedFacts } from "../support/ingest";
 import { type TestApp, startTestApp } from "../support/testApp";

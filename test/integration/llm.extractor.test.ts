@@ -1,4 +1,4 @@
-import type { ExtractionInput } from "../../src/ingest/extraction";
+import type { ExtractionInput } from "../../src/domain/extraction";
 import { LlmExtractor } from "../../src/ingest/llm/llmExtractor";
 import { LlmSummaryWriter } from "../../src/ingest/llm/llmSummaryWriter";
 import { TokenBudgetExceeded } from "../../src/ingest/llm/modelErrors";

@@ -1,4 +1,4 @@
-import type { Extraction, ExtractionInput, KnownEntity, KnownFact } from "../../src/ingest/extraction";
+import type { Extraction, ExtractionInput, KnownEntity, KnownFact } from "../../src/domain/extraction";
 import { extractEmbedded } from "../../src/ingest/embedded";
 
 // The embedded extractor, without a database: what it reads from messages, text and JSON, and how it links

@@ -1,4 +1,4 @@
-import type { ExtractionInput, KnownEntity, KnownFact } from "../../src/ingest/extraction";
+import type { ExtractionInput, KnownEntity, KnownFact } from "../../src/domain/extraction";
 import { assemble, toSlots } from "../../src/ingest/llm/llmExtractor";
 import { boundedSummary } from "../../src/ingest/llm/llmSummaryWriter";
 import { LIMITS, clipText, nameKey, parseModelDate, upperSnakeCase } from "../../src/ingest/llm/sanitize";

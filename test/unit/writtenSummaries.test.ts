@@ -1,5 +1,5 @@
 import { factListSummarizer } from "../../src/domain/graph/summarizer";
-import type { Extraction, ExtractionInput } from "../../src/ingest/extraction";
+import type { Extraction, ExtractionInput } from "../../src/domain/extraction";
 import { summaryRequests, writtenSummaries } from "../../src/ingest/writtenSummaries";
 
 // Model-written summaries are written before the apply transaction from the facts each node is predicted to

@@ -1,7 +1,7 @@
 import { MAX_FACT_LENGTH, MAX_NODE_NAME_LENGTH } from "../../domain/graph/factInput";
 import { nameKey } from "../../domain/graph/text";
 import { fullName } from "../../domain/userNode";
-import type { Extraction, ExtractedEntity, ExtractedFact, ExtractionInput, KnownFact } from "../extraction";
+import type { Extraction, ExtractedEntity, ExtractedFact, ExtractionInput, KnownFact } from "../../domain/extraction";
 
 /** At most this many facts from one episode: a huge JSON document must not flood the graph. */
 export const MAX_FACTS_PER_EPISODE = 100;

@@ -1,5 +1,5 @@
 import { fullName } from "../../domain/userNode";
-import type { Extraction, ExtractionInput, Extractor } from "../extraction";
+import type { Extraction, ExtractionInput, Extractor } from "../../domain/extraction";
 import { ExtractionDraft } from "./draft";
 import { extractFromJson } from "./jsonRecords";
 import { namedEntities } from "./namedEntities";

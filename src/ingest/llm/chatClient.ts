@@ -1,6 +1,6 @@
 import type { Metrics } from "../../metrics";
 import type { LlmConfig, ModelEndpoint } from "../../modelConfig";
-import type { TokenUse } from "../extraction";
+import type { TokenUse } from "../../domain/extraction";
 import { postJson } from "./http";
 import { ModelCallError } from "./modelErrors";
 import { DEFAULT_RETRY, type RetryPolicy, type Sleep, withRetries } from "./retry";

@@ -1,6 +1,6 @@
 import type { Metrics } from "../../metrics";
 import type { LlmConfig } from "../../modelConfig";
-import type { ExtractedEntity, ExtractedFact, Extraction, ExtractionInput, ExtractionSubject, Extractor } from "../extraction";
+import type { ExtractedEntity, ExtractedFact, Extraction, ExtractionInput, ExtractionSubject, Extractor } from "../../domain/extraction";
 import { ChatClient } from "./chatClient";
 import type { RetryPolicy, Sleep } from "./retry";
 import { type MentionedEntities, extractEntities } from "./steps/extractEntities";

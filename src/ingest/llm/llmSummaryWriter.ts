@@ -1,7 +1,7 @@
 import { MAX_SUMMARY_LENGTH, clipAtSentenceEnd, summarizeFromFacts } from "../../domain/graph/summarizer";
 import type { Metrics } from "../../metrics";
 import type { LlmConfig } from "../../modelConfig";
-import type { SummaryWriter, TokenUse } from "../extraction";
+import type { SummaryWriter, TokenUse } from "../../domain/extraction";
 import { ChatClient, type ChatMessage } from "./chatClient";
 import { DATA_NOTE, jsonLines } from "./promptParts";
 import type { RetryPolicy, Sleep } from "./retry";

@@ -1,4 +1,4 @@
-import type { EpisodeToExtract, ExtractionInput, ExtractionSubject } from "../extraction";
+import type { EpisodeToExtract, ExtractionInput, ExtractionSubject } from "../../domain/extraction";
 
 /**
  * The parts every extraction prompt shares: who the memory belongs to, the episode with its time and

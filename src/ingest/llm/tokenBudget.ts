@@ -1,4 +1,4 @@
-import type { TokenUse } from "../extraction";
+import type { TokenUse } from "../../domain/extraction";
 import { TokenBudgetExceeded } from "./modelErrors";
 
 /** The least room for an answer worth asking for: below it, the answer would be cut short anyway. */

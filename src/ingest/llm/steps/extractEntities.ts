@@ -1,4 +1,4 @@
-import type { ExtractionInput } from "../../extraction";
+import type { ExtractionInput } from "../../../domain/extraction";
 import type { ChatClient, ChatMessage } from "../chatClient";
 import { DATA_NOTE, episodeBlock, isSubjectSpeaking, previousBlock, subjectBlock } from "../promptParts";
 import { LIMITS, clipText, nameKey } from "../sanitize";

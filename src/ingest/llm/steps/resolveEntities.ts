@@ -1,4 +1,4 @@
-import type { ExtractionInput, KnownEntity } from "../../extraction";
+import type { ExtractionInput, KnownEntity } from "../../../domain/extraction";
 import type { ChatClient, ChatMessage } from "../chatClient";
 import { DATA_NOTE, episodeBlock, jsonLines, subjectBlock } from "../promptParts";
 import { clipText, nameKey } from "../sanitize";

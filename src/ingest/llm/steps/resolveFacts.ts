@@ -1,4 +1,4 @@
-import type { ExtractionInput, KnownFact } from "../../extraction";
+import type { ExtractionInput, KnownFact } from "../../../domain/extraction";
 import type { ChatClient, ChatMessage } from "../chatClient";
 import { DATA_NOTE, episodeBlock, jsonLines, subjectBlock } from "../promptParts";
 import { validIds } from "../sanitize";
