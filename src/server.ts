@@ -47,7 +47,7 @@ export interface ServerDependencies {
   /** Who may call, from where, how much; each setting defaults as for the mode (config.ts defaultAccess). */
   access?: Partial<AccessConfig>;
   /** Brings each project's data up to date before its first request (default: a preparation of its own). */
-  projects?: ProjectPreparation;
+  projects?: Pick<ProjectPreparation, "ready">;
   /** The embeddings model for semantic search, when configured. */
   embedder?: Embedder | null;
   /** Called after a write queued episodes for ingestion, so that the worker starts on them at once. */

@@ -22,7 +22,9 @@ export async function withUnreachableNeo4j(
     metrics,
     logger,
   );
-  const server = await createServer({ db, projectId: "unreachable", logger, metrics, production: false });
+  // As an instance whose Neo4j went away after start-up: its project was prepared then.
+  const prepared = { ready: () => Promise.resolve() };
+  const server = await createServer({ db, projectId: "unreachable", logger, metrics, production: false, projects: prepared });
   try {
     await use(server, db, metrics);
   } finally {
