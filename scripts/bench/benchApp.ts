@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import pino from "pino";
 import { type App, createApp } from "../../src/app";
+import { ImportStore } from "../../src/db/imports";
+import { factListSummarizer } from "../../src/domain/graph/summarizer";
+import { type ImportOptions, type ImportSummary, importFile } from "../../src/import/importFile";
 import { Baseline } from "./baseline";
 import type { BenchNeo4j } from "./neo4j";
 
@@ -33,6 +36,8 @@ export interface BenchApp {
   execute<T = Record<string, unknown>>(query: string, variables?: Variables): Promise<T>;
   /** The service's Cypher statements so far, by Cypher file name (from its Prometheus counter). */
   statements(): Promise<StatementCount>;
+  /** Imports an NDJSON file into the run's project, as `npm run import` does. */
+  importFile(file: string, options?: ImportOptions): Promise<ImportSummary>;
   close(): Promise<void>;
 }
 
@@ -56,6 +61,8 @@ export async function startBenchApp(target: BenchNeo4j): Promise<BenchApp> {
     baseline,
     execute: (query, variables) => execute(app, query, variables),
     statements: () => statements(app),
+    importFile: (file, options) =>
+      importFile({ imports: new ImportStore(app.db, projectId), summarizer: factListSummarizer }, file, options),
     async close() {
       await baseline.close();
       await app.close();
