@@ -19,7 +19,8 @@ export interface ImportOptions {
   /** Characters of JSON per transaction, for the same reason: lines near the metadata limits are large. */
   batchChars?: number;
   /**
-   * Batches in flight. Two let Node.js read and check the next batch while Neo4j writes the last; the
+   * Batches in flight. Several keep both Neo4j and Node.js busy: Neo4j writes two batches on two cores
+   * while Node.js reads and checks the next (three measured about 40% faster than two on two cores). The
    * constraint on userId keeps concurrent batches from creating one user twice.
    */
   concurrency?: number;
@@ -44,7 +45,7 @@ const DEFAULT_BATCH_MESSAGES = 5000;
 // Neo4j gives a transaction a quarter of its heap (256 MiB of the local Neo4j's 1 GiB); a batch's state
 // takes a few times its JSON.
 const DEFAULT_BATCH_CHARS = 16 * 1024 * 1024;
-const DEFAULT_CONCURRENCY = 2;
+const DEFAULT_CONCURRENCY = 3;
 
 export async function importFile(deps: BulkImportDependencies, file: string, options: ImportOptions = {}): Promise<ImportSummary> {
   const started = performance.now();

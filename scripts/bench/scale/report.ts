@@ -40,13 +40,18 @@ export function printScale(report: ScaleReport): void {
         ms(r.p50Ms),
         ms(r.p99Ms),
         String(r.errors),
-        r.requestsPerSecond > 0 ? `${(ours.requestsPerSecond / r.requestsPerSecond).toFixed(2)}×` : "-",
-        r.p99Ms && ours.p99Ms ? `${(ours.p99Ms / r.p99Ms).toFixed(2)}×` : "-",
+        r.requestsPerSecond > 0 ? times(ours.requestsPerSecond / r.requestsPerSecond) : "-",
+        r.p99Ms && ours.p99Ms ? times(ours.p99Ms / r.p99Ms) : "-",
       ]),
     );
     for (const [name, r] of sides) if (r.firstError) console.log(`  ${name}: first error: ${r.firstError}`);
   }
   console.log("usergraph req/s × = usergraph's req/s over the side's (above 1: usergraph serves more); p99 × = usergraph's p99 over the side's (below 1: usergraph's is lower)");
+}
+
+// Two decimals, or two significant digits for a ratio too small for them (0.0013×, not 0.00×).
+function times(ratio: number): string {
+  return `${ratio < 0.1 ? ratio.toPrecision(2) : ratio.toFixed(2)}×`;
 }
 
 function ms(value: number | null, error?: string): string {
