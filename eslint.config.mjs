@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 const driver = { name: "neo4j-driver", message: "Only the driver boundary (src/db/database.ts, src/db/neo4jValues.ts) talks to neo4j-driver." };
-const express = { name: "express", message: "Express belongs to src/rest/ and src/server.ts." };
+const express = { name: "express", message: "Express belongs to src/rest/, src/http/ and src/server.ts." };
 const subgraphInternals = { group: ["@apollo/subgraph/dist", "@apollo/subgraph/dist/*"], message: "Import @apollo/subgraph's public entry only." };
 const stores = {
   group: ["**/db", "**/db/*"],
@@ -39,7 +39,7 @@ export default tseslint.config(
     rules: { "no-restricted-imports": restrict([driver, express], [subgraphInternals, errorModule]) },
   },
   { files: ["src/rest/**/*.ts"], rules: { "no-restricted-imports": restrict([driver], [subgraphInternals, stores]) } },
-  { files: ["src/server.ts"], rules: { "no-restricted-imports": restrict([driver], [subgraphInternals]) } },
+  { files: ["src/server.ts", "src/http/**/*.ts"], rules: { "no-restricted-imports": restrict([driver], [subgraphInternals]) } },
   {
     files: ["src/resolvers/**/*.ts", "src/domain/**/*.ts"],
     rules: { "no-restricted-imports": restrict([driver, express], [subgraphInternals, stores]) },

@@ -5,6 +5,12 @@ import type { Config } from "jest";
 
 const config: Config = {
   preset: "ts-jest",
+  // jose is published as ES modules only. Node 20.19+ loads it with require(); jest's module loader does not,
+  // so jest compiles it to CommonJS like our own files.
+  transform: {
+    "^.+/node_modules/jose/.+\\.js$": ["ts-jest", { tsconfig: { allowJs: true, module: "commonjs", target: "ES2022" } }],
+  },
+  transformIgnorePatterns: ["/node_modules/(?!jose/)"],
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   // Integration tests share one Neo4j, started once for the whole run by the global setup.

@@ -1,20 +1,17 @@
-// One page of the graph nodes of each of several users, newest first (createdAt, then uuid,
-// descending), after a keyset cursor shared by all of them. Reads one row more than asked per user.
-// Params: $projectId, $userUuids (list), $limit (page size + 1), $afterCreatedAt (ISO text or null), $afterUuid.
-// Returns: one row per input uuid, in input order: `nodes` (list), `hasPrevious`, `totalCount`.
+// The first page of the graph nodes of each of several users, newest first (createdAt, then uuid,
+// descending). Reads one row more than asked per user, in order from the user's stretch of
+// entity_project_group_created_at_uuid: the ORDER BY names the index's fixed leading properties too,
+// which is how the planner sees that the index already gives the order.
+// Params: $projectId, $userUuids (list), $limit (page size + 1).
+// Returns: one row per input uuid, in input order: `nodes` (list). Nothing precedes a first page.
 UNWIND range(0, size($userUuids) - 1) AS position
-CALL (position) {
-  OPTIONAL MATCH (n:Entity {projectId: $projectId, groupId: $userUuids[position]})
-  WHERE $afterCreatedAt IS NULL
-     OR n.createdAt < datetime($afterCreatedAt)
-     OR (n.createdAt = datetime($afterCreatedAt) AND n.uuid < $afterUuid)
-  WITH n ORDER BY n.createdAt DESC, n.uuid DESC LIMIT $limit
-  RETURN collect(n {.*}) AS nodes
+WITH position, $userUuids[position] AS groupId
+CALL (groupId) {
+  MATCH (n:Entity {projectId: $projectId, groupId: groupId})
+  USING INDEX n:Entity(projectId, groupId, createdAt, uuid)
+  WHERE n.createdAt IS NOT NULL AND n.uuid IS NOT NULL
+  WITH n ORDER BY n.projectId DESC, n.groupId DESC, n.createdAt DESC, n.uuid DESC LIMIT $limit
+  RETURN collect(n {.uuid, .groupId, .name, .summary, .labels, .attributes, createdAt: n.createdAt.epochMillis}) AS nodes
 }
-RETURN position, nodes,
-  $afterCreatedAt IS NOT NULL AND EXISTS {
-    MATCH (p:Entity {projectId: $projectId, groupId: $userUuids[position]})
-    WHERE p.createdAt > datetime($afterCreatedAt) OR (p.createdAt = datetime($afterCreatedAt) AND p.uuid >= $afterUuid)
-  } AS hasPrevious,
-  COUNT { MATCH (all:Entity {projectId: $projectId, groupId: $userUuids[position]}) } AS totalCount
+RETURN position, nodes
 ORDER BY position

@@ -62,6 +62,8 @@ CALL (u, source, target, episode, same) {
     uuid: $fact.uuid,
     projectId: $projectId,
     groupId: u.uuid,
+    sourceNodeUuid: source.uuid,
+    targetNodeUuid: target.uuid,
     name: $fact.name,
     fact: $fact.fact,
     episodes: [episode.uuid],

@@ -1,22 +1,19 @@
-// One page of the facts of each of several users' graphs, newest first (createdAt, then uuid, descending),
-// after a keyset cursor shared by all of them; invalidated and expired facts included, as Zep lists edges.
-// Reads one row more than asked per user. Every fact has one source node in its user's world, so facts
-// are found through the indexed (projectId, groupId) of their source nodes, each once.
-// Params: $projectId, $userUuids (list), $limit (page size + 1), $afterCreatedAt (ISO text or null), $afterUuid.
-// Returns: one row per input uuid, in input order: `facts` (list), `hasPrevious`, `totalCount`.
+// The first page of the facts of each of several users' graphs, newest first (createdAt, then uuid,
+// descending); invalidated and expired facts included, as Zep lists edges. Reads one row more than asked
+// per user, in order from the user's stretch of relates_to_project_group_created_at_uuid: the ORDER BY
+// names the index's fixed leading properties too, which is how the planner sees the index gives the order.
+// Params: $projectId, $userUuids (list), $limit (page size + 1).
+// Returns: one row per input uuid, in input order: `facts` (list). Nothing precedes a first page.
 UNWIND range(0, size($userUuids) - 1) AS position
-CALL (position) {
-  OPTIONAL MATCH (source:Entity {projectId: $projectId, groupId: $userUuids[position]})-[f:RELATES_TO]->(target:Entity)
-  WHERE $afterCreatedAt IS NULL
-     OR f.createdAt < datetime($afterCreatedAt)
-     OR (f.createdAt = datetime($afterCreatedAt) AND f.uuid < $afterUuid)
-  WITH source, f, target ORDER BY f.createdAt DESC, f.uuid DESC LIMIT $limit
-  RETURN collect(f {.*, sourceNodeUuid: source.uuid, targetNodeUuid: target.uuid}) AS facts
+WITH position, $userUuids[position] AS groupId
+CALL (groupId) {
+  MATCH ()-[f:RELATES_TO {projectId: $projectId, groupId: groupId}]->()
+  USING INDEX f:RELATES_TO(projectId, groupId, createdAt, uuid)
+  WHERE f.createdAt IS NOT NULL AND f.uuid IS NOT NULL
+  WITH f ORDER BY f.projectId DESC, f.groupId DESC, f.createdAt DESC, f.uuid DESC LIMIT $limit
+  RETURN collect(f {.uuid, .groupId, .name, .fact, .sourceNodeUuid, .targetNodeUuid, .episodes,
+    createdAt: f.createdAt.epochMillis, validAt: f.validAt.epochMillis, invalidAt: f.invalidAt.epochMillis,
+    expiredAt: f.expiredAt.epochMillis}) AS facts
 }
-RETURN position, facts,
-  $afterCreatedAt IS NOT NULL AND EXISTS {
-    MATCH (:Entity {projectId: $projectId, groupId: $userUuids[position]})-[p:RELATES_TO]->(:Entity)
-    WHERE p.createdAt > datetime($afterCreatedAt) OR (p.createdAt = datetime($afterCreatedAt) AND p.uuid >= $afterUuid)
-  } AS hasPrevious,
-  COUNT { MATCH (:Entity {projectId: $projectId, groupId: $userUuids[position]})-[:RELATES_TO]->(:Entity) } AS totalCount
+RETURN position, facts
 ORDER BY position

@@ -1,16 +1,21 @@
-// One page of messages for each of several threads, oldest first (by the order they were added),
-// after a keyset cursor shared by all of them. Reads one row more than asked per thread.
+// One page of messages for each of several threads, oldest first (by the order they were added), after
+// a keyset cursor shared by all of them, or from the start. Reads one row more than asked per thread, in
+// order from the thread's stretch of message_project_thread_seq (seq is never negative, so -1 stands for
+// "from the start" and one range read serves both). The ORDER BY names the index's fixed leading
+// properties too, which is how the planner sees the index already gives the order.
 // Params: $projectId, $threadUuids (list), $limit (page size + 1), $afterSeq (integer or null).
-// Returns: one row per input uuid, in input order: `messages` (list), `hasPrevious`, `totalCount`.
+// Returns: one row per input uuid, in input order: `messages` (list), `hasPrevious`.
 UNWIND range(0, size($threadUuids) - 1) AS position
-OPTIONAL MATCH (t:Thread {projectId: $projectId, uuid: $threadUuids[position]})
-CALL (t) {
-  OPTIONAL MATCH (t)-[:HAS_MESSAGE]->(m:Message)
-  WHERE $afterSeq IS NULL OR m.seq > $afterSeq
-  WITH m ORDER BY m.seq ASC LIMIT $limit
-  RETURN collect(m {.*}) AS messages
+WITH position, $threadUuids[position] AS threadUuid
+CALL (threadUuid) {
+  MATCH (m:Message {projectId: $projectId, threadUuid: threadUuid})
+  USING INDEX m:Message(projectId, threadUuid, seq)
+  WHERE m.seq > coalesce($afterSeq, -1)
+  WITH m ORDER BY m.projectId ASC, m.threadUuid ASC, m.seq ASC LIMIT $limit
+  RETURN collect(m {.uuid, .seq, .role, .name, .content, .metadata, createdAt: m.createdAt.epochMillis}) AS messages
 }
 RETURN position, messages,
-  $afterSeq IS NOT NULL AND EXISTS { MATCH (t)-[:HAS_MESSAGE]->(p:Message) WHERE p.seq <= $afterSeq } AS hasPrevious,
-  COUNT { (t)-[:HAS_MESSAGE]->(:Message) } AS totalCount
+  $afterSeq IS NOT NULL AND EXISTS {
+    MATCH (p:Message {projectId: $projectId, threadUuid: threadUuid}) WHERE p.seq <= $afterSeq
+  } AS hasPrevious
 ORDER BY position

@@ -1,22 +1,18 @@
-// One page of threads for each of several users, read backwards from a keyset cursor shared by all of
-// them: the threads just before it in newest-first order, nearest first. Reads one row more than asked.
-// Params: $projectId, $userUuids (list), $limit (page size + 1), $beforeCreatedAt (ISO text or null), $beforeThreadId.
-// Returns: one row per input uuid, in input order: `threads` (list), `hasNext`, `totalCount`.
+// The last page of threads for each of several users (`last` without `before`): the oldest threads,
+// read oldest first from the user's stretch of thread_project_group_created_at_thread_id, nearest the
+// end first. The ORDER BY names the index's fixed leading properties too, so the index gives the order.
+// Reads one row more than asked per user.
+// Params: $projectId, $userUuids (list), $limit (page size + 1).
+// Returns: one row per input uuid, in input order: `threads` (list). Nothing follows a last page.
 UNWIND range(0, size($userUuids) - 1) AS position
 OPTIONAL MATCH (u:User {projectId: $projectId, uuid: $userUuids[position]})
 CALL (u) {
-  OPTIONAL MATCH (u)-[:HAS_THREAD]->(t:Thread)
-  WHERE $beforeCreatedAt IS NULL
-     OR t.createdAt > datetime($beforeCreatedAt)
-     OR (t.createdAt = datetime($beforeCreatedAt) AND t.threadId > $beforeThreadId)
-  WITH t ORDER BY t.createdAt ASC, t.threadId ASC LIMIT $limit
-  RETURN collect(t {.*, messageCount: COUNT { (t)-[:HAS_MESSAGE]->() }}) AS threads
+  MATCH (t:Thread {projectId: $projectId, groupId: u.uuid})
+  USING INDEX t:Thread(projectId, groupId, createdAt, threadId)
+  WHERE t.createdAt IS NOT NULL AND t.threadId IS NOT NULL
+  WITH t ORDER BY t.projectId ASC, t.groupId ASC, t.createdAt ASC, t.threadId ASC LIMIT $limit
+  RETURN collect(t {.threadId, .uuid, .userId, .groupId, .metadata, createdAt: t.createdAt.epochMillis,
+    updatedAt: t.updatedAt.epochMillis, messageCount: t.nextSeq}) AS threads
 }
-RETURN position, threads,
-  $beforeCreatedAt IS NOT NULL AND EXISTS {
-    MATCH (u)-[:HAS_THREAD]->(n:Thread)
-    WHERE n.createdAt < datetime($beforeCreatedAt)
-       OR (n.createdAt = datetime($beforeCreatedAt) AND n.threadId <= $beforeThreadId)
-  } AS hasNext,
-  COUNT { (u)-[:HAS_THREAD]->(:Thread) } AS totalCount
+RETURN position, threads
 ORDER BY position

@@ -1,22 +1,18 @@
-// One page of threads for each of several users, newest first (createdAt, then threadId, descending),
-// after a keyset cursor shared by all of them. Reads one row more than asked per user.
-// Params: $projectId, $userUuids (list), $limit (page size + 1), $afterCreatedAt (ISO text or null), $afterThreadId.
-// Returns: one row per input uuid, in input order: `threads` (list), `hasPrevious`, `totalCount`.
+// The first page of threads for each of several users, newest first (createdAt, then threadId,
+// descending). Reads one row more than asked per user, in order from the user's stretch of
+// thread_project_group_created_at_thread_id: the ORDER BY names the index's leading properties too (fixed
+// here), which is how the planner sees that the index already gives the order and no sort is needed.
+// Params: $projectId, $userUuids (list), $limit (page size + 1).
+// Returns: one row per input uuid, in input order: `threads` (list). Nothing precedes a first page.
 UNWIND range(0, size($userUuids) - 1) AS position
 OPTIONAL MATCH (u:User {projectId: $projectId, uuid: $userUuids[position]})
 CALL (u) {
-  OPTIONAL MATCH (u)-[:HAS_THREAD]->(t:Thread)
-  WHERE $afterCreatedAt IS NULL
-     OR t.createdAt < datetime($afterCreatedAt)
-     OR (t.createdAt = datetime($afterCreatedAt) AND t.threadId < $afterThreadId)
-  WITH t ORDER BY t.createdAt DESC, t.threadId DESC LIMIT $limit
-  RETURN collect(t {.*, messageCount: COUNT { (t)-[:HAS_MESSAGE]->() }}) AS threads
+  MATCH (t:Thread {projectId: $projectId, groupId: u.uuid})
+  USING INDEX t:Thread(projectId, groupId, createdAt, threadId)
+  WHERE t.createdAt IS NOT NULL AND t.threadId IS NOT NULL
+  WITH t ORDER BY t.projectId DESC, t.groupId DESC, t.createdAt DESC, t.threadId DESC LIMIT $limit
+  RETURN collect(t {.threadId, .uuid, .userId, .groupId, .metadata, createdAt: t.createdAt.epochMillis,
+    updatedAt: t.updatedAt.epochMillis, messageCount: t.nextSeq}) AS threads
 }
-RETURN position, threads,
-  $afterCreatedAt IS NOT NULL AND EXISTS {
-    MATCH (u)-[:HAS_THREAD]->(p:Thread)
-    WHERE p.createdAt > datetime($afterCreatedAt)
-       OR (p.createdAt = datetime($afterCreatedAt) AND p.threadId >= $afterThreadId)
-  } AS hasPrevious,
-  COUNT { (u)-[:HAS_THREAD]->(:Thread) } AS totalCount
+RETURN position, threads
 ORDER BY position

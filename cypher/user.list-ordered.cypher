@@ -1,36 +1,15 @@
-// One numbered page of users (Zep's list_ordered), filtered by a case-insensitive substring.
-// ORDER BY cannot take a parameter, so the chosen key is computed per row and sorted through two
-// conditional keys, one ascending and one descending; the unused one is null for every row.
-// Params: $projectId, $search (lower-case text or null), $orderBy ('CREATED_AT' | 'USER_ID' | 'EMAIL'),
-//         $asc, $skip, $limit.
-// Returns: one row: `users` (list, in the requested order), `totalCount` (size of the filtered set).
-CALL () {
-  MATCH (u:User {projectId: $projectId})
-  WHERE $search IS NULL
-     OR toLower(u.userId) CONTAINS $search
-     OR toLower(coalesce(u.email, '')) CONTAINS $search
-     OR toLower(coalesce(u.firstName, '')) CONTAINS $search
-     OR toLower(coalesce(u.lastName, '')) CONTAINS $search
-  RETURN count(u) AS totalCount
-}
-CALL () {
-  MATCH (u:User {projectId: $projectId})
-  WHERE $search IS NULL
-     OR toLower(u.userId) CONTAINS $search
-     OR toLower(coalesce(u.email, '')) CONTAINS $search
-     OR toLower(coalesce(u.firstName, '')) CONTAINS $search
-     OR toLower(coalesce(u.lastName, '')) CONTAINS $search
-  WITH u, CASE $orderBy
-      WHEN 'USER_ID' THEN u.userId
-      WHEN 'EMAIL' THEN u.email
-      ELSE u.createdAt END AS sortKey
-  ORDER BY
-    CASE WHEN $asc THEN sortKey END ASC,
-    CASE WHEN NOT $asc THEN sortKey END DESC,
-    CASE WHEN $asc THEN u.userId END ASC,
-    CASE WHEN NOT $asc THEN u.userId END DESC
-  SKIP $skip
-  LIMIT $limit
-  RETURN collect(u {.*}) AS users
-}
-RETURN users, totalCount
+// One numbered page of usersOrdered (Zep's list_ordered) without a search, newest first (createdAt, then
+// userId, descending; the default order), read in the order of the user_project_created_at_user_id index:
+// SKIP walks index entries only, so any page number answers in bounded memory.
+// Params: $projectId, $skip, $limit.
+// Returns: one row per user of the page, in order: `user` (instants as epoch milliseconds).
+MATCH (u:User {projectId: $projectId})
+USING INDEX u:User(projectId, createdAt, userId)
+WHERE u.createdAt IS NOT NULL AND u.userId IS NOT NULL
+// projectId leads the ORDER BY because the index provides its order only from its first property on.
+WITH u
+ORDER BY u.projectId DESC, u.createdAt DESC, u.userId DESC
+SKIP $skip
+LIMIT $limit
+RETURN u {.projectId, .userId, .uuid, .email, .firstName, .lastName, .metadataKeys, .metadataValues,
+          createdAt: u.createdAt.epochMillis, updatedAt: u.updatedAt.epochMillis} AS user

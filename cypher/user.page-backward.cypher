@@ -1,22 +1,14 @@
-// One page of the users connection read backwards from a keyset cursor: the users just before it in
-// newest-first order, nearest first. Reads one row more than asked so the caller knows whether another
-// page precedes.
-// Params: $projectId, $limit (page size + 1), $beforeCreatedAt (ISO text or null), $beforeUserId.
-// Returns: `users` (list, nearest to the cursor first), `hasNext`, `totalCount`.
-CALL () {
-  MATCH (u:User {projectId: $projectId})
-  WHERE $beforeCreatedAt IS NULL
-     OR u.createdAt > datetime($beforeCreatedAt)
-     OR (u.createdAt = datetime($beforeCreatedAt) AND u.userId > $beforeUserId)
-  RETURN u
-  ORDER BY u.createdAt ASC, u.userId ASC
-  LIMIT $limit
-}
-WITH collect(u {.*}) AS users
-RETURN users,
-  $beforeCreatedAt IS NOT NULL AND EXISTS {
-    MATCH (n:User {projectId: $projectId})
-    WHERE n.createdAt < datetime($beforeCreatedAt)
-       OR (n.createdAt = datetime($beforeCreatedAt) AND n.userId <= $beforeUserId)
-  } AS hasNext,
-  COUNT { MATCH (all:User {projectId: $projectId}) } AS totalCount
+// The last page of the users connection read backwards: the oldest users (createdAt, then userId, both
+// ascending), nearest the end first, in the order of the user_project_created_at_user_id index. Reads one
+// row more than asked so the caller knows whether another page precedes; nothing follows the last page.
+// Params: $projectId, $limit (page size + 1).
+// Returns: one row, `users` (list, oldest first, instants as epoch milliseconds).
+MATCH (u:User {projectId: $projectId})
+USING INDEX u:User(projectId, createdAt, userId)
+WHERE u.createdAt IS NOT NULL AND u.userId IS NOT NULL
+// projectId leads the ORDER BY because the index provides its order only from its first property on.
+WITH u
+ORDER BY u.projectId ASC, u.createdAt ASC, u.userId ASC
+LIMIT $limit
+RETURN collect(u {.projectId, .userId, .uuid, .email, .firstName, .lastName, .metadataKeys, .metadataValues,
+                  createdAt: u.createdAt.epochMillis, updatedAt: u.updatedAt.epochMillis}) AS users

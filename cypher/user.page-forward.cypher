@@ -1,21 +1,14 @@
-// One page of the users connection, newest first (createdAt, then userId, both descending), after a
-// keyset cursor. Reads one row more than asked so the caller knows whether another page follows.
-// Params: $projectId, $limit (page size + 1), $afterCreatedAt (ISO text or null), $afterUserId.
-// Returns: `users` (list, in connection order), `hasPrevious`, `totalCount`.
-CALL () {
-  MATCH (u:User {projectId: $projectId})
-  WHERE $afterCreatedAt IS NULL
-     OR u.createdAt < datetime($afterCreatedAt)
-     OR (u.createdAt = datetime($afterCreatedAt) AND u.userId < $afterUserId)
-  RETURN u
-  ORDER BY u.createdAt DESC, u.userId DESC
-  LIMIT $limit
-}
-WITH collect(u {.*}) AS users
-RETURN users,
-  $afterCreatedAt IS NOT NULL AND EXISTS {
-    MATCH (p:User {projectId: $projectId})
-    WHERE p.createdAt > datetime($afterCreatedAt)
-       OR (p.createdAt = datetime($afterCreatedAt) AND p.userId >= $afterUserId)
-  } AS hasPrevious,
-  COUNT { MATCH (all:User {projectId: $projectId}) } AS totalCount
+// The first page of the users connection, newest first (createdAt, then userId, both descending), read in
+// the order of the user_project_created_at_user_id index, so it reads only the page's entries. Reads one
+// row more than asked so the caller knows whether another page follows; nothing precedes the first page.
+// Params: $projectId, $limit (page size + 1).
+// Returns: one row, `users` (list, in connection order, instants as epoch milliseconds).
+MATCH (u:User {projectId: $projectId})
+USING INDEX u:User(projectId, createdAt, userId)
+WHERE u.createdAt IS NOT NULL AND u.userId IS NOT NULL
+// projectId leads the ORDER BY because the index provides its order only from its first property on.
+WITH u
+ORDER BY u.projectId DESC, u.createdAt DESC, u.userId DESC
+LIMIT $limit
+RETURN collect(u {.projectId, .userId, .uuid, .email, .firstName, .lastName, .metadataKeys, .metadataValues,
+                  createdAt: u.createdAt.epochMillis, updatedAt: u.updatedAt.epochMillis}) AS users

@@ -5,9 +5,15 @@
 // Params: $projectId, $userId, $fields (map; a null value removes the property), $metadataMode
 //         ('keep' | 'clear' | 'merge'), $metadataRemovedPaths (exact paths to drop), $metadataRemovedPrefixes
 //         (paths whose whole subtree goes), $metadataSet (map path -> JSON value), $metadataSetOrder (its keys).
-// Returns: one row, `user`, the stored user; no row for an unknown user.
+// The lower-cased copies and emailKey that the list indexes read are derived again from the merged fields,
+// as user.create derives them.
+// Returns: one row, `user`, the stored user (instants as epoch milliseconds); no row for an unknown user.
 MATCH (u:User {projectId: $projectId, userId: $userId})
 SET u += $fields, u.updatedAt = datetime.truncate('millisecond', datetime())
+SET u.emailLower = toLower(u.email),
+    u.firstNameLower = toLower(u.firstName),
+    u.lastNameLower = toLower(u.lastName),
+    u.emailKey = CASE WHEN u.email IS NULL THEN '1' ELSE '0' + u.email END
 WITH u, coalesce(u.metadataKeys, []) AS oldKeys, coalesce(u.metadataValues, []) AS oldValues
 WITH u, [i IN range(0, size(oldKeys) - 1)
          WHERE NOT oldKeys[i] IN $metadataRemovedPaths
@@ -23,4 +29,5 @@ SET u.metadataKeys = CASE $metadataMode
       WHEN 'merge' THEN [entry IN merged | entry[1]]
       WHEN 'clear' THEN null
       ELSE u.metadataValues END
-RETURN u {.*} AS user
+RETURN u {.projectId, .userId, .uuid, .email, .firstName, .lastName, .metadataKeys, .metadataValues,
+          createdAt: u.createdAt.epochMillis, updatedAt: u.updatedAt.epochMillis} AS user

@@ -1,5 +1,6 @@
-// Deletes up to $batchSize threads of one user's world (their messages went first) and adds the number
-// to the counter on the user's tombstone, in the same transaction.
+// Deletes up to $batchSize threads of one user's world (their messages went first) and, in the same
+// transaction, adds the number to the counter on the user's tombstone and takes it off the project's
+// "threads" counter (see counter.add: a random one of its 16 stripes), so each thread is uncounted once.
 // The tombstone's lock is taken first, as every write to a user's world takes the user's lock first.
 // Params: $projectId, $groupId, $batchSize.
 // Returns: one row, `deleted` (0 when none are left).
@@ -13,4 +14,14 @@ CALL (tombstone) {
   RETURN count(*) AS deleted
 }
 SET tombstone.deletedThreads = tombstone.deletedThreads + deleted
+WITH deleted
+CALL (deleted) {
+  // The stripe is drawn once, before MERGE: inside the pattern rand() would be drawn again for the create
+  // after the match, and create a stripe that exists.
+  WITH deleted, toInteger(rand() * 16) AS stripe
+  WHERE deleted > 0
+  MERGE (c:Counter {projectId: $projectId, name: 'threads', stripe: stripe})
+  ON CREATE SET c.count = 0
+  SET c.count = c.count - deleted
+}
 RETURN deleted

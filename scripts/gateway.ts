@@ -16,7 +16,8 @@ import { packageRoot } from "../src/paths";
  *   GATEWAY_MAX_COST   refuse operations whose estimated cost (from @cost and @listSize) is higher
  *
  * The gateway reports each operation's estimated cost in `extensions.cost`, computed per subgraph fetch
- * from the subgraphs' @cost and @listSize.
+ * from the subgraphs' @cost and @listSize. It passes the client's Authorization header on to the subgraphs,
+ * so usergraph acts on the caller's project, or for the caller's end user, as if called directly.
  */
 
 export interface GatewayOptions {
@@ -90,6 +91,9 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
   return createGatewayRuntime({
     supergraph,
     logging: options.logging ?? true,
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get("authorization") }),
+    },
     demandControl: {
       ...(options.maxCost === undefined ? {} : { maxCost: options.maxCost }),
       includeExtensionMetadata: true,

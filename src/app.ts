@@ -1,11 +1,11 @@
 import type { Logger } from "pino";
-import type { Config } from "./config";
+import type { AccessConfig, Config } from "./config";
 import { Database } from "./db/database";
 import { CypherFiles } from "./db/cypherFiles";
-import { UserStore } from "./db/users";
-import { factListSummarizer } from "./domain/graph/summarizer";
+import { deleteAllExpiredIdempotencyKeys } from "./db/idempotencyKeys";
 import { type Metrics, createMetrics } from "./metrics";
 import { type UsergraphServer, createServer } from "./server";
+import { prepareProject } from "./startup";
 
 export interface App {
   server: UsergraphServer;
@@ -15,13 +15,14 @@ export interface App {
 }
 
 /**
- * Everything but the process: connects to Neo4j, applies the schema, finishes deletions an earlier run
- * left half done, and builds the server. Used by the entry point and by the tests alike.
+ * Everything but the process: connects to Neo4j, applies the schema, brings the project's data up to date
+ * (see prepareProject), deletes expired idempotency keys, and builds the server. Used by the entry point and by the tests alike; the access
+ * settings left out default as for the NODE_ENV (config.ts defaultAccess).
  */
 export async function createApp(
-  config: Pick<Config, "neo4jUsername" | "neo4jPassword" | "neo4jDatabase" | "projectId" | "nodeEnv"> & {
-    neo4jUri: string;
-  },
+  config: Pick<Config, "neo4jUsername" | "neo4jPassword" | "neo4jDatabase" | "projectId" | "nodeEnv"> &
+    Partial<Pick<Config, "neo4jTimeoutMs" | "neo4jTransactionTimeoutMs">> &
+    Partial<AccessConfig> & { neo4jUri: string },
   logger: Logger,
 ): Promise<App> {
   const metrics = createMetrics({ processMetrics: config.nodeEnv !== "test" });
@@ -31,6 +32,8 @@ export async function createApp(
       username: config.neo4jUsername,
       password: config.neo4jPassword,
       database: config.neo4jDatabase,
+      timeoutMs: config.neo4jTimeoutMs,
+      transactionTimeoutMs: config.neo4jTransactionTimeoutMs,
     },
     CypherFiles.load(),
     metrics,
@@ -38,15 +41,16 @@ export async function createApp(
   );
   try {
     await db.applySchema();
-    // Deletion needs no summarizer: the whole world goes.
-    const finished = await new UserStore(db, config.projectId, factListSummarizer).finishInterruptedDeletions();
-    if (finished > 0) logger.info({ finished }, "finished interrupted user deletions");
+    await prepareProject(db, config.projectId, logger);
+    const expiredKeys = await deleteAllExpiredIdempotencyKeys(db);
+    if (expiredKeys > 0) logger.info({ expiredKeys }, "deleted expired idempotency keys");
     const server = await createServer({
       db,
       projectId: config.projectId,
       logger,
       metrics,
       production: config.nodeEnv === "production",
+      access: accessOf(config),
     });
     return {
       server,
@@ -61,4 +65,10 @@ export async function createApp(
     await db.close();
     throw error;
   }
+}
+
+function accessOf(config: Partial<AccessConfig>): Partial<AccessConfig> {
+  const { jwt, corsOrigins, rateLimitPerMinute, graphqlIntrospection, graphqlMaxCost } = config;
+  const given = { jwt, corsOrigins, rateLimitPerMinute, graphqlIntrospection, graphqlMaxCost };
+  return Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
 }

@@ -6,9 +6,16 @@ import { GraphQLError } from "graphql";
 export const ERROR_CODES = {
   BAD_USER_INPUT: { status: 400, public: true },
   NOT_FOUND: { status: 404, public: true },
+  UNAUTHENTICATED: { status: 401, public: true },
+  FORBIDDEN: { status: 403, public: true },
+  RATE_LIMITED: { status: 429, public: true },
   USER_ALREADY_EXISTS: { status: 400, public: true },
   THREAD_ALREADY_EXISTS: { status: 400, public: true },
   SERVICE_UNAVAILABLE: { status: 503, public: true },
+  // An Idempotency-Key sent again with another request, or while its first request still runs
+  // (draft-ietf-httpapi-idempotency-key-header, section 2.7).
+  IDEMPOTENCY_KEY_REUSED: { status: 422, public: true },
+  IDEMPOTENCY_KEY_IN_USE: { status: 409, public: true },
   INTERNAL_SERVER_ERROR: { status: 500, public: false },
   // graphql-js's and Apollo's own request errors
   GRAPHQL_PARSE_FAILED: { status: 400, public: true },
@@ -86,8 +93,47 @@ export function threadAlreadyExists(threadId: string): UsergraphError {
   return new UsergraphError(ErrorCode.THREAD_ALREADY_EXISTS, `thread already exists with thread_id: ${threadId}`);
 }
 
+// Credentials that are missing, malformed, unknown, revoked, expired or for another audience all answer the
+// same words: which of these it was would help only someone guessing.
+export function unauthenticated(words = "invalid credentials"): UsergraphError {
+  return new UsergraphError(ErrorCode.UNAUTHENTICATED, words);
+}
+
+export function forbidden(words: Words): UsergraphError {
+  return new UsergraphError(ErrorCode.FORBIDDEN, words);
+}
+
+/** Too many requests; `extensions.retryAfter` is the seconds until the next one is taken (REST's Retry-After). */
+export function rateLimited(retryAfterSeconds: number): UsergraphError {
+  const error = new UsergraphError(ErrorCode.RATE_LIMITED, `too many requests; try again in ${retryAfterSeconds} s`);
+  error.extensions.retryAfter = retryAfterSeconds;
+  return error;
+}
+
 export function serviceUnavailable(cause: unknown): UsergraphError {
   return new UsergraphError(ErrorCode.SERVICE_UNAVAILABLE, "the database is unavailable; try again shortly", undefined, cause);
+}
+
+export function idempotencyKeyReused(key: string): UsergraphError {
+  return new UsergraphError(
+    ErrorCode.IDEMPOTENCY_KEY_REUSED,
+    `Idempotency-Key "${key}" was sent with a different request; a new request needs a new key`,
+  );
+}
+
+export function idempotencyKeyInUse(key: string): UsergraphError {
+  return new UsergraphError(
+    ErrorCode.IDEMPOTENCY_KEY_IN_USE,
+    `a request with Idempotency-Key "${key}" is still in progress; retry once it has finished`,
+  );
+}
+
+/** A request that held its key so long that a retry took the key over: its write is rolled back, the retry's stands. */
+export function idempotencyKeyTakenOver(): UsergraphError {
+  return new UsergraphError(
+    ErrorCode.IDEMPOTENCY_KEY_IN_USE,
+    "a retry with the same Idempotency-Key took this request over; retry to receive its result",
+  );
 }
 
 // The messages a missing thing answers with, shared by every place that looks one up.

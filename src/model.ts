@@ -16,6 +16,8 @@ export interface UserRecord {
 
 export interface EntityNodeRecord {
   uuid: string;
+  /** The world the node belongs to: its user's uuid. */
+  groupId: string;
   name: string;
   summary: string;
   labels: string[];
@@ -58,6 +60,8 @@ export interface MessageRecord {
 
 export interface FactRecord {
   uuid: string;
+  /** The world the fact belongs to: its user's uuid. */
+  groupId: string;
   name: string;
   fact: string;
   sourceNodeUuid: string;
@@ -119,12 +123,14 @@ export interface PageRequest<Key> {
   cursor: Key | null;
 }
 
-/** One page read with one extra row (see domain/pagination toConnection). */
-export interface PageRows<T> {
+/** One page of a parent's children, read with one extra row (see domain/pagination toConnection). */
+export interface Page<T> {
   rows: T[];
   hasBeyondCursor: boolean;
-  totalCount: number;
 }
+
+/** A page whose statement also counted the whole list (the users connection). */
+export type PageRows<T> = Page<T> & { totalCount: number };
 
 export interface PageInfo {
   hasNextPage: boolean;

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { type GraphQLSchema, parse } from "graphql";
+import { checkEntityRepresentations } from "./graphql/entityRepresentations";
 import { schemaFile } from "./paths";
 import { resolvers } from "./resolvers";
 
@@ -11,5 +12,5 @@ type SubgraphResolvers = NonNullable<Extract<Parameters<typeof buildSubgraphSche
 /** schema.graphql with our resolvers, as a Federation v2 subgraph (`_service`, `_entities`). */
 export function buildSchema(): GraphQLSchema {
   const typeDefs = parse(readFileSync(schemaFile, "utf8"));
-  return buildSubgraphSchema({ typeDefs, resolvers: resolvers as SubgraphResolvers });
+  return checkEntityRepresentations(buildSubgraphSchema({ typeDefs, resolvers: resolvers as SubgraphResolvers }));
 }

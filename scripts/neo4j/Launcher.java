@@ -67,7 +67,7 @@ public final class Launcher {
             // below) checkpoints and closes the store and the next start needs no recovery.
             Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
             awaitDatabases(dbms);
-            setInitialPassword(dbms, options.password());
+            setInitialPasswordPatiently(dbms, options.password());
             checkBolt(options);
         } catch (Throwable e) {
             // The stack first and the one-line summary last, where a reader of the output's tail finds it.
@@ -118,6 +118,22 @@ public final class Launcher {
         for (String name : new String[] {GraphDatabaseSettings.SYSTEM_DATABASE_NAME, GraphDatabaseSettings.DEFAULT_DATABASE_NAME}) {
             if (!dbms.database(name).isAvailable(DATABASE_START_TIMEOUT.toMillis())) {
                 throw new IllegalStateException("database '" + name + "' not available after " + DATABASE_START_TIMEOUT);
+            }
+        }
+    }
+
+    // On a busy machine the system database may report itself unavailable for a moment after it came
+    // online (the transaction is terminated); that passes, so the password is set again until it sticks.
+    private static void setInitialPasswordPatiently(DatabaseManagementService dbms, String password) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                setInitialPassword(dbms, password);
+                return;
+            } catch (IllegalStateException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (attempt >= 30) throw e;
+                Thread.sleep(1000);
             }
         }
     }

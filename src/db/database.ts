@@ -1,7 +1,9 @@
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from "neo4j-driver";
+import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, Neo4jError } from "neo4j-driver";
 import type { Logger } from "pino";
-import { serviceUnavailable } from "../errors";
+import { idempotencyKeyTakenOver, serviceUnavailable } from "../errors";
 import type { Metrics } from "../metrics";
+import { traceStatement } from "../observability/cypherSpan";
+import { currentRequestLogger } from "../observability/requestScope";
 import type { CypherFiles } from "./cypherFiles";
 import { toNativeMap, toNeo4jParams } from "./neo4jValues";
 import { Row } from "./row";
@@ -13,6 +15,19 @@ export type Params = Record<string, unknown>;
 export interface StatementRunner {
   run(queryName: StatementName, params: Params): Promise<Row[]>;
 }
+
+/**
+ * A request's writes under an Idempotency-Key (src/db/writeJournal.ts): each write transaction either replays
+ * the outcome an earlier attempt of the request committed, or runs and records its outcome before it commits.
+ */
+export interface WriteJournal {
+  nextWrite(): JournalEntry;
+}
+
+export type JournalEntry =
+  | { replayed: true; outcome: unknown }
+  /** Records the outcome inside the write's transaction; false when another request now holds the key. */
+  | { replayed: false; record(tx: StatementRunner, outcome: unknown): Promise<boolean> };
 
 /** Ends a write transaction early, rolling it back, and makes `outcome` its result. */
 export type Rollback<T> = (outcome: T) => never;
@@ -28,41 +43,68 @@ export interface DatabaseOptions {
   username: string;
   password: string;
   database: string;
-  /** How long the driver keeps retrying a transaction after transient failures (default 10 s). */
-  maxRetryTimeMs?: number;
+  /** How long a statement waits for a connection, a connect, or the driver's retries of transient failures (default 3 s). */
+  timeoutMs?: number;
+  /** The longest a transaction may run on the server (default 30 s). */
+  transactionTimeoutMs?: number;
 }
 
 /**
- * The one boundary that owns the driver: every statement is a named Cypher file, counted in the metrics,
- * run in a read or write transaction, with its rows converted to plain JavaScript and driver errors
- * mapped once (connectivity -> SERVICE_UNAVAILABLE; the rest passes through for the caller or the
- * masking formatter).
+ * How long transient failures with Neo4j up (a deadlock, a lock wait cut short) are retried in all: longer
+ * than the fail-fast budget, since these do succeed on a retry, while a Neo4j that is away fails at once.
+ */
+const TRANSIENT_RETRY_MS = 10_000;
+
+/** How long readiness waits for Neo4j: a probe with a short timeout must see 503, not its own timeout. */
+const PING_TIMEOUT_MS = 800;
+
+/**
+ * The one boundary that owns the driver: every statement is a named Cypher file, counted and timed in the
+ * metrics and traced as a span, run in a read or write transaction, with its rows converted to plain
+ * JavaScript and driver errors mapped once (connectivity -> SERVICE_UNAVAILABLE; the rest passes through for
+ * the caller or the masking formatter).
  */
 export class Database {
-  constructor(
+  private journal: WriteJournal | null = null;
+
+  private constructor(
     private readonly driver: Driver,
     private readonly databaseName: string,
     private readonly cypher: CypherFiles,
     private readonly metrics: Metrics,
+    private readonly transactionTimeoutMs: number,
+    private readonly bookmarks: BookmarkManager | undefined,
   ) {}
 
   static connect(options: DatabaseOptions, cypher: CypherFiles, metrics: Metrics, logger: Logger): Database {
+    // Fail fast: with Neo4j away, a request answers SERVICE_UNAVAILABLE after about timeoutMs (a connect
+    // attempt, then retries until the same budget is spent), rather than after the driver's 60 s defaults.
+    const timeoutMs = options.timeoutMs ?? 3000;
     const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.username, options.password), {
       disableLosslessIntegers: true,
-      connectionAcquisitionTimeout: 10_000,
-      connectionTimeout: 5_000,
-      maxTransactionRetryTime: options.maxRetryTimeMs ?? 10_000,
+      connectionAcquisitionTimeout: timeoutMs,
+      connectionTimeout: timeoutMs,
+      maxTransactionRetryTime: timeoutMs,
       logging: {
         level: "warn",
-        logger: (level, message) => logger[level === "error" ? "error" : "warn"]({ neo4j: true }, message),
+        // With the id of the request under way, when the driver logs in its course.
+        logger: (level, message) => currentRequestLogger(logger)[level === "error" ? "error" : "warn"]({ neo4j: true }, message),
       },
     });
-    return new Database(driver, options.database, cypher, metrics);
+    return new Database(driver, options.database, cypher, metrics, options.transactionTimeoutMs ?? 30_000, undefined);
+  }
+
+  /**
+   * The same database for one request: its sessions share a bookmark manager, so on a cluster a read that
+   * follows a write in the same request sees that write (read-your-writes), whichever member serves it.
+   */
+  forRequest(): Database {
+    return new Database(this.driver, this.databaseName, this.cypher, this.metrics, this.transactionTimeoutMs, neo4j.bookmarkManager());
   }
 
   read(queryName: StatementName, params: Params = {}): Promise<Row[]> {
     return this.guard(() =>
-      this.withSession("READ", (session) => session.executeRead((tx) => this.runIn(tx, queryName, params))),
+      this.withSession("READ", (session) => session.executeRead((tx) => this.runIn(tx, queryName, params), this.txConfig())),
     );
   }
 
@@ -74,16 +116,25 @@ export class Database {
    * Runs `work` as one write transaction: all its statements commit together or not at all. Throwing from
    * `work` rolls back; so does `rollback(outcome)`, which makes `outcome` the result (a store's "missing" found
    * after it had written). The driver may retry `work` on transient errors, so it must not have side effects
-   * outside the transaction.
+   * outside the transaction. Under an Idempotency-Key (journalWrites), a write an earlier attempt of the request
+   * committed is not run again: its recorded outcome is the result.
    */
   async writeTransaction<T>(work: (tx: StatementRunner, rollback: Rollback<T>) => Promise<T>): Promise<T> {
+    const entry = this.journal?.nextWrite();
+    if (entry?.replayed) return entry.outcome as T;
     const rollback: Rollback<T> = (outcome) => {
       throw new RolledBack(outcome);
+    };
+    const journaled = async (tx: StatementRunner): Promise<T> => {
+      const outcome = await work(tx, rollback);
+      // A rolled-back write (thrown above) records nothing; a recorded one commits with its record.
+      if (entry && !(await entry.record(tx, outcome))) throw idempotencyKeyTakenOver();
+      return outcome;
     };
     try {
       return await this.guard(() =>
         this.withSession("WRITE", (session) =>
-          session.executeWrite((tx) => work({ run: (queryName, params) => this.runIn(tx, queryName, params) }, rollback)),
+          session.executeWrite((tx) => journaled({ run: (queryName, params) => this.runIn(tx, queryName, params) }), this.txConfig()),
         ),
       );
     } catch (error) {
@@ -92,13 +143,33 @@ export class Database {
     }
   }
 
-  /** Answers whether the database serves a real query (readiness). */
+  /**
+   * From now on, this request's write transactions go through `journal` (null: no longer). Only for a
+   * database from forRequest(): the journal belongs to one request.
+   */
+  journalWrites(journal: WriteJournal | null): void {
+    this.journal = journal;
+  }
+
+  /** The same request's database without its journal: for the statements that keep the journal itself. */
+  outsideJournal(): Database {
+    return new Database(this.driver, this.databaseName, this.cypher, this.metrics, this.transactionTimeoutMs, this.bookmarks);
+  }
+
+  /** Answers, within a second, whether the database serves a real query (readiness). */
   async ping(): Promise<boolean> {
+    const answer = this.read("health.ping").then(
+      (rows) => rows[0]?.number("ok") === 1,
+      () => false,
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
+    });
     try {
-      const rows = await this.read("health.ping");
-      return rows[0]?.number("ok") === 1;
-    } catch {
-      return false;
+      return await Promise.race([answer, late]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -127,8 +198,15 @@ export class Database {
   private async runIn(tx: ManagedTransaction, queryName: StatementName, params: Params): Promise<Row[]> {
     const statement = this.cypher.get(queryName);
     this.metrics.cypherQueries.inc({ query: queryName });
-    const result = await tx.run(statement, toNeo4jParams(params));
-    return result.records.map((record) => new Row(toNativeMap(record.toObject()), queryName));
+    const endTimer = this.metrics.cypherDuration.startTimer({ query: queryName });
+    try {
+      return await traceStatement(queryName, this.databaseName, async () => {
+        const result = await tx.run(statement, toNeo4jParams(params));
+        return result.records.map((record) => new Row(toNativeMap(record.toObject()), queryName));
+      });
+    } finally {
+      endTimer();
+    }
   }
 
   private async withSession<T>(
@@ -138,6 +216,7 @@ export class Database {
     const session = this.driver.session({
       database: this.databaseName,
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
     });
     try {
       return await work(session);
@@ -146,12 +225,24 @@ export class Database {
     }
   }
 
+  private txConfig(): { timeout: number } {
+    return { timeout: this.transactionTimeoutMs };
+  }
+
+  /**
+   * The driver retries every retryable failure for the fail-fast budget only; a transient one (not a lost
+   * connection) gets more attempts here, up to TRANSIENT_RETRY_MS. `work` is a whole transaction function,
+   * as safe to run again as the driver's own retries.
+   */
   private async guard<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (isConnectivityError(error)) throw serviceUnavailable(error);
-      throw error;
+    const deadline = Date.now() + TRANSIENT_RETRY_MS;
+    for (;;) {
+      try {
+        return await work();
+      } catch (error) {
+        if (isConnectivityError(error)) throw serviceUnavailable(error);
+        if (!neo4j.isRetryableError(error) || Date.now() > deadline) throw error;
+      }
     }
   }
 }

@@ -1,6 +1,6 @@
-import type { ContextFact, ContextInputs, EntityNodeRecord, EpisodeRecord, FactRecord, InstantIdKey, PageRequest, PageRows } from "../model";
+import type { ContextFact, ContextInputs, EntityNodeRecord, EpisodeRecord, FactRecord, InstantIdKey, Page, PageRequest } from "../model";
 import type { Database, Params } from "./database";
-import { type Row, mapOptional, toPageRows } from "./row";
+import { type Row, mapOptional, toPage } from "./row";
 import type { StatementName } from "./statements";
 import { toContextFact, toEntityNodeRecord, toEpisodeRecord, toFactRecord } from "./toRecords";
 
@@ -24,17 +24,32 @@ export class GraphReads {
   factPagesByNodes(
     nodeUuids: readonly string[],
     request: PageRequest<InstantIdKey> & { includeInvalid: boolean },
-  ): Promise<PageRows<FactRecord>[]> {
-    return this.newestFirstPages("fact.page-by-nodes", { nodeUuids, includeInvalid: request.includeInvalid }, request, "facts", toFactRecord);
+  ): Promise<Page<FactRecord>[]> {
+    const statements = { first: "fact.page-by-nodes", after: "fact.page-by-nodes-after" } as const;
+    return this.newestFirstPages(statements, { nodeUuids, includeInvalid: request.includeInvalid }, request, "facts", toFactRecord);
   }
 
-  entityPagesByUsers(userUuids: readonly string[], request: PageRequest<InstantIdKey>): Promise<PageRows<EntityNodeRecord>[]> {
-    return this.newestFirstPages("entity.page-by-users", { userUuids }, request, "nodes", toEntityNodeRecord);
+  /** Each node's facts, all of them or only the valid ones (EntityNode.facts' totalCount). */
+  async factCountsByNodes(nodeUuids: readonly string[], includeInvalid: boolean): Promise<number[]> {
+    const rows = await this.db.read("fact.count-by-nodes", { projectId: this.projectId, nodeUuids, includeInvalid });
+    return rows.map((row) => row.number("count"));
+  }
+
+  entityPagesByUsers(userUuids: readonly string[], request: PageRequest<InstantIdKey>): Promise<Page<EntityNodeRecord>[]> {
+    const statements = { first: "entity.page-by-users", after: "entity.page-by-users-after" } as const;
+    return this.newestFirstPages(statements, { userUuids }, request, "nodes", toEntityNodeRecord);
+  }
+
+  /** The number of nodes of each user's graph (User.graphNodes' totalCount). */
+  async entityCountsByUsers(userUuids: readonly string[]): Promise<number[]> {
+    const rows = await this.db.read("entity.count-by-users", { projectId: this.projectId, userUuids });
+    return rows.map((row) => row.number("count"));
   }
 
   /** Every fact of each user's graph, invalid ones included, newest first (Zep's edge list by user). */
-  factPagesByUsers(userUuids: readonly string[], request: PageRequest<InstantIdKey>): Promise<PageRows<FactRecord>[]> {
-    return this.newestFirstPages("fact.page-by-users", { userUuids }, request, "facts", toFactRecord);
+  factPagesByUsers(userUuids: readonly string[], request: PageRequest<InstantIdKey>): Promise<Page<FactRecord>[]> {
+    const statements = { first: "fact.page-by-users", after: "fact.page-by-users-after" } as const;
+    return this.newestFirstPages(statements, { userUuids }, request, "facts", toFactRecord);
   }
 
   async mentionsByEpisodes(episodeUuids: readonly string[]): Promise<EntityNodeRecord[][]> {
@@ -87,26 +102,27 @@ export class GraphReads {
   async contextFacts(
     requests: readonly { groupId: string; query: string | null; limit: number }[],
   ): Promise<{ relevant: ContextFact[]; newest: ContextFact[] }[]> {
-    const rows = await this.db.read("context.facts", { projectId: this.projectId, requests });
+    const newestLimit = Math.max(0, ...requests.map((request) => request.limit));
+    const rows = await this.db.read("context.facts", { projectId: this.projectId, requests, newestLimit });
     return rows.map((row) => ({ relevant: row.rows("relevant").map(toContextFact), newest: row.rows("newest").map(toContextFact) }));
   }
 
   // The forward-only, newest-first pages keyed by (createdAt, uuid): one row per parent, in parent order,
-  // read with one extra item per parent (see toConnection).
+  // read with one extra item per parent (see toConnection). A page from a cursor has a statement of its
+  // own: a cursor-or-not condition in one statement keeps the planner from reading the index in order.
   private async newestFirstPages<T>(
-    statement: StatementName,
+    statements: { first: StatementName; after: StatementName },
     params: Params,
     request: PageRequest<InstantIdKey>,
     listColumn: string,
     toRecord: (row: Row) => T,
-  ): Promise<PageRows<T>[]> {
-    const rows = await this.db.read(statement, {
-      projectId: this.projectId,
-      ...params,
-      limit: request.size + 1,
-      afterCreatedAt: request.cursor?.createdAt ?? null,
-      afterUuid: request.cursor?.id ?? null,
-    });
-    return rows.map((row) => toPageRows(row, listColumn, true, toRecord));
+  ): Promise<Page<T>[]> {
+    const { cursor } = request;
+    const pageParams = { projectId: this.projectId, ...params, limit: request.size + 1 };
+    const rows =
+      cursor === null
+        ? await this.db.read(statements.first, pageParams)
+        : await this.db.read(statements.after, { ...pageParams, afterCreatedAt: cursor.createdAt, afterUuid: cursor.id });
+    return rows.map((row) => toPage(row, listColumn, true, toRecord));
   }
 }

@@ -1,4 +1,4 @@
-import type { PageRows } from "../model";
+import type { Page, PageRows } from "../model";
 
 /**
  * A row as a statement returned it, converted to plain JavaScript (see neo4jValues), read by column with its
@@ -69,6 +69,11 @@ export class Row {
     return list.map((map, index) => new Row(map as Record<string, unknown>, `${this.source}.${column}[${index}]`));
   }
 
+  /** The columns as read and the statement they came from: what a write journal records of a row. */
+  recorded(): { values: Readonly<Record<string, unknown>>; source: string } {
+    return { values: this.values, source: this.source };
+  }
+
   /** The same row with more columns, for a record whose columns a statement returns apart. */
   with(columns: Readonly<Record<string, unknown>>): Row {
     return new Row({ ...this.values, ...columns }, this.source);
@@ -103,15 +108,16 @@ export function mapOptional<T>(row: Row | null, toRecord: (row: Row) => T): T | 
 }
 
 /**
- * A page of one parent's children as the page statements return it: the list, whether items lie beyond
- * the cursor (`hasPrevious` reading forward, `hasNext` reading back) and the parent's total.
+ * A page of one parent's children as the page statements return it: the list, and whether items lie beyond
+ * the cursor (`hasPrevious` reading forward, `hasNext` reading back; a first page's statement has neither).
  */
+export function toPage<T>(row: Row, listColumn: string, forward: boolean, toRecord: (row: Row) => T): Page<T> {
+  return { rows: row.rows(listColumn).map(toRecord), hasBeyondCursor: row.flag(forward ? "hasPrevious" : "hasNext") };
+}
+
+/** A page whose statement also returns the whole list's `totalCount`. */
 export function toPageRows<T>(row: Row, listColumn: string, forward: boolean, toRecord: (row: Row) => T): PageRows<T> {
-  return {
-    rows: row.rows(listColumn).map(toRecord),
-    hasBeyondCursor: row.flag(forward ? "hasPrevious" : "hasNext"),
-    totalCount: row.number("totalCount"),
-  };
+  return { ...toPage(row, listColumn, forward, toRecord), totalCount: row.number("totalCount") };
 }
 
 function isInstant(value: unknown): value is Date | number {

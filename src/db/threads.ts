@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { NewMessage } from "../domain/threadInput";
-import type { InstantIdKey, MessageRecord, PageRequest, PageRows, SeqKey, ThreadOrder, ThreadRecord } from "../model";
+import type { InstantIdKey, MessageRecord, Page, PageRequest, SeqKey, ThreadOrder, ThreadRecord } from "../model";
+import { addToCounter, readCounter } from "./counters";
 import { type Database, isConstraintViolation } from "./database";
 import { recordEpisodes } from "./episodes";
 import type { GraphStore } from "./graph";
-import { firstRow, mapOptional, toPageRows } from "./row";
+import { firstRow, mapOptional, toPage } from "./row";
 import { toMessageRecord, toThreadRecord } from "./toRecords";
 import { lockOwningUser } from "./worldLock";
 
@@ -19,7 +20,10 @@ export class ThreadStore {
     private readonly graph: GraphStore,
   ) {}
 
-  /** Creates a thread for a live user; "missing" for an unknown user (or one being deleted), "exists" for a taken threadId. */
+  /**
+   * Creates a thread for a live user, counted in the project's "threads" counter in the same transaction;
+   * "missing" for an unknown user (or one being deleted), "exists" for a taken threadId.
+   */
   async create(input: { threadId: string; userId: string; metadata: Record<string, unknown> | null }): Promise<ThreadRecord | "missing" | "exists"> {
     try {
       return await this.db.writeTransaction<ThreadRecord | "missing">(async (tx, rollback) => {
@@ -32,6 +36,7 @@ export class ThreadStore {
         });
         const row = rows[0];
         if (!row?.flag("userLive")) return rollback("missing");
+        await addToCounter(tx, this.projectId, "threads", 1);
         return toThreadRecord(row.row("thread"));
       });
     } catch (error) {
@@ -50,19 +55,29 @@ export class ThreadStore {
     return rows.map((row) => row.number("count"));
   }
 
-  async pagesByUserUuids(userUuids: readonly string[], request: PageRequest<InstantIdKey>): Promise<PageRows<ThreadRecord>[]> {
-    const forward = request.direction === "forward";
-    const rows = await this.db.read(forward ? "thread.page-by-users-forward" : "thread.page-by-users-backward", {
-      projectId: this.projectId,
-      userUuids,
-      limit: request.size + 1,
-      [forward ? "afterCreatedAt" : "beforeCreatedAt"]: request.cursor?.createdAt ?? null,
-      [forward ? "afterThreadId" : "beforeThreadId"]: request.cursor?.id ?? null,
-    });
-    return rows.map((row) => toPageRows(row, "threads", forward, toThreadRecord));
+  /** The project's threads, from its striped counter: a few nodes read, however many threads. */
+  countAll(): Promise<number> {
+    return readCounter(this.db, this.projectId, "threads");
   }
 
-  async messagePagesByThreadUuids(threadUuids: readonly string[], request: PageRequest<SeqKey>): Promise<PageRows<MessageRecord>[]> {
+  // A page from a cursor has a statement of its own: a cursor-or-not condition in one statement keeps the
+  // planner from reading the index in order.
+  async pagesByUserUuids(userUuids: readonly string[], request: PageRequest<InstantIdKey>): Promise<Page<ThreadRecord>[]> {
+    const forward = request.direction === "forward";
+    const { cursor } = request;
+    const params = { projectId: this.projectId, userUuids, limit: request.size + 1 };
+    const rows =
+      cursor === null
+        ? await this.db.read(forward ? "thread.page-by-users-forward" : "thread.page-by-users-backward", params)
+        : await this.db.read(forward ? "thread.page-by-users-forward-after" : "thread.page-by-users-backward-before", {
+            ...params,
+            [forward ? "afterCreatedAt" : "beforeCreatedAt"]: cursor.createdAt,
+            [forward ? "afterThreadId" : "beforeThreadId"]: cursor.id,
+          });
+    return rows.map((row) => toPage(row, "threads", forward, toThreadRecord));
+  }
+
+  async messagePagesByThreadUuids(threadUuids: readonly string[], request: PageRequest<SeqKey>): Promise<Page<MessageRecord>[]> {
     const forward = request.direction === "forward";
     const rows = await this.db.read(forward ? "message.page-by-threads-forward" : "message.page-by-threads-backward", {
       projectId: this.projectId,
@@ -70,7 +85,7 @@ export class ThreadStore {
       limit: request.size + 1,
       [forward ? "afterSeq" : "beforeSeq"]: request.cursor?.seq ?? null,
     });
-    return rows.map((row) => toPageRows(row, "messages", forward, toMessageRecord));
+    return rows.map((row) => toPage(row, "messages", forward, toMessageRecord));
   }
 
   /**
@@ -110,8 +125,9 @@ export class ThreadStore {
   }
 
   /**
-   * Removes a thread, its messages, its episodes and the facts and nodes only they support, and refreshes
-   * the summaries that change, in one transaction; null for an unknown thread.
+   * Removes a thread, its messages, its episodes and the facts and nodes only they support, refreshes the
+   * summaries that change and takes the thread off the project's counter, in one transaction; null for an
+   * unknown thread.
    */
   deleteThread(threadId: string): Promise<{ deletedMessages: number } | null> {
     return this.db.writeTransaction(async (tx) => {
@@ -120,17 +136,15 @@ export class ThreadStore {
       const rows = await tx.run("thread.delete", { projectId: this.projectId, threadId });
       const row = rows[0];
       if (!row) return null;
+      await addToCounter(tx, this.projectId, "threads", -1);
       await this.graph.dropOrphansAndRefresh(tx, affected);
       return { deletedMessages: row.number("deletedMessages") };
     });
   }
 
-  async listOrdered(options: { skip: number; limit: number; orderBy: ThreadOrder; asc: boolean }): Promise<{
-    threads: ThreadRecord[];
-    totalCount: number;
-  }> {
+  /** One numbered page of the project's threads; its total is countAll, read only when asked. */
+  async listOrdered(options: { skip: number; limit: number; orderBy: ThreadOrder; asc: boolean }): Promise<ThreadRecord[]> {
     const rows = await this.db.read("thread.list-ordered", { projectId: this.projectId, ...options });
-    const row = firstRow(rows);
-    return { threads: row.rows("threads").map(toThreadRecord), totalCount: row.number("totalCount") };
+    return firstRow(rows).rows("threads").map(toThreadRecord);
   }
 }

@@ -13,8 +13,9 @@ import type {
 } from "../model";
 import type { Row } from "./row";
 
-// The model's records from the projections the statements return (`u {.*}`, `t {.*}`, `f {.*, sourceNodeUuid,
-// targetNodeUuid}`, …): one reader per record, so every statement that returns a kind of node agrees on it.
+// The model's records from the projections the statements return (`u {.*}`, `t {.threadId, …, createdAt:
+// t.createdAt.epochMillis}`, …): one reader per record, so every statement that returns a kind of node agrees
+// on it. List statements project only the columns read here, instants as epoch milliseconds.
 
 const ROLES: readonly Role[] = ["NOROLE", "SYSTEM", "ASSISTANT", "USER", "FUNCTION", "TOOL"];
 const EPISODE_SOURCES: readonly EpisodeSourceName[] = ["TEXT", "JSON", "MESSAGE", "FACT_TRIPLE"];
@@ -49,6 +50,7 @@ export function toUserRecord(row: Row): UserRecord {
 export function toEntityNodeRecord(row: Row): EntityNodeRecord {
   return {
     uuid: row.string("uuid"),
+    groupId: row.string("groupId"),
     name: row.string("name"),
     summary: row.optionalString("summary") ?? "",
     labels: row.optionalStrings("labels") ?? ["Entity"],
@@ -85,6 +87,7 @@ export function toMessageRecord(row: Row): MessageRecord {
 export function toFactRecord(row: Row): FactRecord {
   return {
     uuid: row.string("uuid"),
+    groupId: row.string("groupId"),
     name: row.string("name"),
     fact: row.string("fact"),
     sourceNodeUuid: row.string("sourceNodeUuid"),

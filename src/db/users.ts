@@ -3,8 +3,10 @@ import type { FlatMetadata, MetadataPatch } from "../domain/metadata";
 import type { UserNodeDescription } from "../domain/userNode";
 import type { Summarizer } from "../domain/graph/summarizer";
 import type { DeletedUserCounts, EntityNodeRecord, InstantIdKey, PageRequest, PageRows, UserOrder, UserRecord } from "../model";
+import { addToCounter, readCounter } from "./counters";
 import { type Database, isConstraintViolation } from "./database";
-import { type Row, firstRow, mapOptional, toPageRows } from "./row";
+import { type Row, firstRow, mapOptional } from "./row";
+import type { StatementName } from "./statements";
 import { refreshSummaries } from "./summaries";
 import { toEntityNodeRecord, toUserRecord } from "./toRecords";
 
@@ -25,8 +27,20 @@ export interface UserUpdate {
   metadata: MetadataPatch;
 }
 
+/** A page of the users connection; its count is read apart, and only when asked for (see count). */
+export type UserPageRows = Omit<PageRows<UserRecord>, "totalCount">;
+
 /** How many graph nodes one deletion transaction removes: small enough to bound memory and lock time. */
 export const DELETE_BATCH_SIZE = 1000;
+
+/** How many users one transaction of the start-up backfill reads (and at most writes). */
+export const BACKFILL_BATCH_SIZE = 5000;
+
+/**
+ * The name the start-up backfill of the list keys is recorded under once done. A change to what
+ * user.create derives for the list indexes needs a new name, so that every project is backfilled again.
+ */
+export const LIST_KEYS_BACKFILL = "list-keys-1";
 
 /** Users of one project: every statement filters on the project. */
 export class UserStore {
@@ -36,19 +50,25 @@ export class UserStore {
     private readonly summarizer: Summarizer,
   ) {}
 
-  /** Stores the user and their graph node together; "exists" when the userId is taken. */
+  /**
+   * Stores the user and their graph node together, and counts the user in the same transaction, so the
+   * project's count never disagrees with its users; "exists" when the userId is taken.
+   */
   async add(user: UserToCreate): Promise<UserRecord | "exists"> {
     const { node, metadata, ...fields } = user;
     try {
-      const rows = await this.db.write("user.create", {
-        projectId: this.projectId,
-        uuid: randomUUID(),
-        ...fields,
-        metadataKeys: metadata?.keys ?? null,
-        metadataValues: metadata?.values ?? null,
-        node: { ...node, uuid: randomUUID(), attributes: JSON.stringify(node.attributes) },
+      return await this.db.writeTransaction(async (tx) => {
+        const rows = await tx.run("user.create", {
+          projectId: this.projectId,
+          uuid: randomUUID(),
+          ...fields,
+          metadataKeys: metadata?.keys ?? null,
+          metadataValues: metadata?.values ?? null,
+          node: { ...node, uuid: randomUUID(), attributes: JSON.stringify(node.attributes) },
+        });
+        await addToCounter(tx, this.projectId, "users", 1);
+        return toUserRecord(firstRow(rows).row("user"));
       });
-      return toUserRecord(firstRow(rows).row("user"));
     } catch (error) {
       if (isConstraintViolation(error)) return "exists";
       throw error;
@@ -99,10 +119,10 @@ export class UserStore {
   }
 
   /**
-   * Forgets a user. The first transaction hides the user from every read (a tombstone); the user's world
-   * then goes in bounded batches, each its own transaction, so a user of any size deletes in bounded
-   * memory; the last transaction drops the tombstone. Interrupted, a repeated call (or the start-up
-   * clean-up) resumes from the tombstone. Returns null for an unknown user.
+   * Forgets a user. The first transaction hides the user from every read (a tombstone, which also takes the
+   * user off the project's count); the user's world then goes in bounded batches, each its own transaction,
+   * so a user of any size deletes in bounded memory; the last transaction drops the tombstone. Interrupted,
+   * a repeated call (or the start-up clean-up) resumes from the tombstone. Returns null for an unknown user.
    */
   async delete(userId: string): Promise<DeletedUserCounts | null> {
     const tombstones = await this.db.write("user.tombstone", { projectId: this.projectId, userId });
@@ -114,41 +134,103 @@ export class UserStore {
     return counts;
   }
 
-  /** Finishes deletions that an interrupted deleteUser left behind; returns how many it finished. */
+  /**
+   * Finishes deletions that an interrupted deleteUser left behind; returns how many it finished. By the
+   * tombstone's world, not its userId: the userId was freed when the deletion began and may name a new,
+   * live user by now, whom a deleteUser of that id would hide.
+   */
   async finishInterruptedDeletions(): Promise<number> {
     const rows = await this.db.read("deleted-user.list-unfinished", { projectId: this.projectId });
-    for (const row of rows) await this.delete(row.string("userId"));
+    for (const row of rows) await this.finishDeletion(row.string("groupId"));
     return rows.length;
   }
 
-  async page(request: PageRequest<InstantIdKey>): Promise<PageRows<UserRecord>> {
+  /**
+   * A page of the users connection, newest first. Without a cursor the page starts at an end of the order;
+   * with one, it reads on from the cursor's place. Each statement reads its page in index order.
+   */
+  async page(request: PageRequest<InstantIdKey>): Promise<UserPageRows> {
+    const { cursor } = request;
+    const params = { projectId: this.projectId, limit: request.size + 1 };
     const forward = request.direction === "forward";
-    const rows = await this.db.read(forward ? "user.page-forward" : "user.page-backward", {
-      projectId: this.projectId,
-      limit: request.size + 1,
-      [forward ? "afterCreatedAt" : "beforeCreatedAt"]: request.cursor?.createdAt ?? null,
-      [forward ? "afterUserId" : "beforeUserId"]: request.cursor?.id ?? null,
-    });
-    return toPageRows(firstRow(rows), "users", forward, toUserRecord);
+    let rows: Row[];
+    if (cursor === null) {
+      rows = await this.db.read(forward ? "user.page-forward" : "user.page-backward", params);
+    } else if (forward) {
+      rows = await this.db.read("user.page-forward-after", { ...params, afterCreatedAt: cursor.createdAt, afterUserId: cursor.id });
+    } else {
+      rows = await this.db.read("user.page-backward-before", { ...params, beforeCreatedAt: cursor.createdAt, beforeUserId: cursor.id });
+    }
+    const row = firstRow(rows);
+    // The statements from an end of the order return no flag: nothing lies beyond an end.
+    return { rows: row.rows("users").map(toUserRecord), hasBeyondCursor: row.flag(forward ? "hasPrevious" : "hasNext") };
   }
 
+  /**
+   * One numbered page of the users whose userId, email, first or last name contains `search`, case
+   * ignored. The empty search matches every user, and is read in the order of an index.
+   */
   async listOrdered(options: {
     skip: number;
     limit: number;
-    search: string | null;
+    search: string;
     orderBy: UserOrder;
     asc: boolean;
-  }): Promise<{ users: UserRecord[]; totalCount: number }> {
-    const rows = await this.db.read("user.list-ordered", {
-      projectId: this.projectId,
-      search: options.search === null ? null : options.search.toLowerCase(),
-      orderBy: options.orderBy,
-      asc: options.asc,
-      skip: options.skip,
-      limit: options.limit,
-    });
-    const row = firstRow(rows);
-    return { users: row.rows("users").map(toUserRecord), totalCount: row.number("totalCount") };
+  }): Promise<UserRecord[]> {
+    const { skip, limit, search, orderBy, asc } = options;
+    let rows: Row[];
+    if (search === "") {
+      const statement = ORDERED_STATEMENTS[orderBy][asc ? "asc" : "desc"];
+      rows = await this.db.read(statement, { projectId: this.projectId, skip, limit });
+    } else {
+      rows = await this.db.read("user.list-ordered-search", {
+        projectId: this.projectId,
+        search: search.toLowerCase(),
+        orderBy,
+        asc,
+        skip,
+        limit,
+      });
+    }
+    return rows.map((row) => toUserRecord(row.row("user")));
+  }
+
+  /**
+   * How many users match `search` (as listOrdered matches it). The empty search matches every user: the
+   * project's counter answers it, without reading the users.
+   */
+  async count(search: string): Promise<number> {
+    if (search === "") return readCounter(this.db, this.projectId, "users");
+    const rows = await this.db.read("user.count-search", { projectId: this.projectId, search: search.toLowerCase() });
+    return firstRow(rows).number("count");
+  }
+
+  /**
+   * Start-up, before the first add: a project whose users were stored before the user counter existed has
+   * no counter yet; this counts its users once. Returns the users counted, or null when a counter existed.
+   */
+  async initialiseCounter(): Promise<number | null> {
+    const rows = await this.db.write("user.init-counter", { projectId: this.projectId });
+    return rows[0]?.number("counted") ?? null;
+  }
+
+  /**
+   * Start-up: users stored before the list indexes lack the keys they read (lower-cased copies for search,
+   * emailKey for the email order). Writes them in batches, once per project; a backfill cut short runs
+   * again at the next start-up. Returns how many users it wrote.
+   */
+  async backfillListKeys(batchSize = BACKFILL_BATCH_SIZE): Promise<number> {
+    const params = { projectId: this.projectId, name: LIST_KEYS_BACKFILL };
+    if (firstRow(await this.db.read("user.backfill-done", params)).flag("done")) return 0;
+    let written = 0;
+    let afterUserId: string | null = "";
+    while (afterUserId !== null) {
+      const row = firstRow(await this.db.write("user.backfill-keys", { projectId: this.projectId, afterUserId, batchSize }));
+      written += row.number("written");
+      afterUserId = row.optionalString("lastUserId");
+    }
+    await this.db.write("user.backfill-finish", params);
+    return written;
   }
 
   private async finishDeletion(groupId: string): Promise<DeletedUserCounts | null> {
@@ -164,6 +246,13 @@ export class UserStore {
     return mapOptional(rows[0]?.optionalRow("counts") ?? null, toDeletedUserCounts);
   }
 }
+
+/** The statement of each numbered order without a search: each reads its page in the order of an index. */
+const ORDERED_STATEMENTS: Readonly<Record<UserOrder, Readonly<Record<"asc" | "desc", StatementName>>>> = {
+  CREATED_AT: { asc: "user.list-ordered-created-at-asc", desc: "user.list-ordered" },
+  USER_ID: { asc: "user.list-ordered-user-id-asc", desc: "user.list-ordered-user-id-desc" },
+  EMAIL: { asc: "user.list-ordered-email-asc", desc: "user.list-ordered-email-desc" },
+};
 
 const WORLD_DELETION_BATCHES = [
   "world.delete-messages-batch",

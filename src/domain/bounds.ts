@@ -31,3 +31,15 @@ export function assertMaxJsonBytes(value: unknown, field: string, max: number): 
   const bytes = Buffer.byteLength(JSON.stringify(value), "utf8");
   if (bytes > max) throw badUserInput((name) => `${name(field)} is ${bytes} bytes serialized; the limit is ${max}`, field);
 }
+
+/**
+ * At most `max` levels of nested objects and arrays. Checked before anything walks the value recursively
+ * (serializing, flattening), which a value nested thousands deep would turn into a stack overflow.
+ */
+export function assertMaxDepth(value: unknown, field: string, max: number): void {
+  let level: unknown[] = [value];
+  for (let depth = 0; level.length > 0; depth += 1) {
+    if (depth > max) throw badUserInput((name) => `${name(field)} is nested more than ${max} levels deep`, field);
+    level = level.flatMap((inner) => (typeof inner === "object" && inner !== null ? (Object.values(inner) as unknown[]) : []));
+  }
+}

@@ -1,4 +1,4 @@
-import { assertMaxJsonBytes } from "./bounds";
+import { assertMaxDepth, assertMaxJsonBytes } from "./bounds";
 
 /**
  * Metadata is stored flattened, as parallel lists of leaf paths and JSON values, because Neo4j cannot
@@ -21,6 +21,8 @@ export interface MetadataPatch {
 }
 
 export const MAX_METADATA_BYTES = 64 * 1024;
+/** How deep metadata may nest (objects and arrays); real metadata is a few levels. */
+export const MAX_METADATA_DEPTH = 32;
 
 export function pathKey(path: readonly string[]): string {
   return JSON.stringify(path);
@@ -121,5 +123,7 @@ export function planMetadataPatch(patch: Record<string, unknown> | null | undefi
 }
 
 export function assertMetadataSize(metadata: Record<string, unknown> | null, field = "metadata"): void {
-  if (metadata !== null) assertMaxJsonBytes(metadata, field, MAX_METADATA_BYTES);
+  if (metadata === null) return;
+  assertMaxDepth(metadata, field, MAX_METADATA_DEPTH);
+  assertMaxJsonBytes(metadata, field, MAX_METADATA_BYTES);
 }

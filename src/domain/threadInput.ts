@@ -1,7 +1,7 @@
 import { badUserInput } from "../errors";
 import type { Role } from "../model";
-import { assertMaxJsonBytes, assertMaxLength, boundedText } from "./bounds";
-import { isPlainObject } from "./metadata";
+import { assertMaxDepth, assertMaxJsonBytes, assertMaxLength, boundedText } from "./bounds";
+import { MAX_METADATA_DEPTH, isPlainObject } from "./metadata";
 
 export const MAX_THREAD_ID_LENGTH = 500;
 export const MAX_MESSAGES_PER_CALL = 30;
@@ -35,6 +35,7 @@ export function normalizeThreadId(raw: string, field = "threadId"): string {
 export function normalizeSmallMetadata(raw: Record<string, unknown> | null | undefined, field: string): Record<string, unknown> | null {
   if (raw == null) return null;
   if (!isPlainObject(raw)) throw badUserInput((name) => `${name(field)} must be a JSON object`, field);
+  assertMaxDepth(raw, field, MAX_METADATA_DEPTH);
   assertMaxJsonBytes(raw, field, MAX_SMALL_METADATA_BYTES);
   return raw;
 }

@@ -1,8 +1,10 @@
 import type { ErrorRequestHandler, Request } from "express";
 import { type GraphQLFormattedError, GraphQLError } from "graphql";
 import type { Logger } from "pino";
-import { type Naming, UsergraphError, statusOf } from "../errors";
+import { ErrorCode, type Naming, UsergraphError, statusOf } from "../errors";
 import { createFormatError } from "../formatError";
+import { recordErrorCode } from "../http/accessLog";
+import { bodyProblem, clientStatusOf } from "../http/errors";
 
 // Errors as Zep sends them: a JSON body `{ "message": "..." }` and the status the SDKs turn into their own
 // error classes (400 BadRequestError, 404 NotFoundError, 500 InternalServerError). The decision what a
@@ -28,13 +30,20 @@ export function restErrorHandler(logger: Logger): ErrorRequestHandler {
       next(error);
       return;
     }
-    const fromBody = bodyParserError(error);
-    if (fromBody) {
-      res.status(fromBody.status).json({ message: fromBody.message });
+    // express.json's own errors (malformed JSON, a body too large) are the client's: 4xx, with a plain message.
+    const bodyStatus = error instanceof GraphQLError ? null : clientStatusOf(error);
+    if (bodyStatus !== null) {
+      recordErrorCode(res, ErrorCode.BAD_REQUEST);
+      res.status(bodyStatus).json({ message: bodyProblem(error) });
       return;
     }
     const formatted = format(formattedOf(error, req), error);
-    const status = statusOf(formatted.extensions?.code);
+    const code = formatted.extensions?.code;
+    recordErrorCode(res, typeof code === "string" ? code : ErrorCode.INTERNAL_SERVER_ERROR);
+    const status = statusOf(code);
+    // Zep's SDKs wait as long as Retry-After says before they retry a 429.
+    const retryAfter = formatted.extensions?.retryAfter;
+    if (typeof retryAfter === "number") res.setHeader("Retry-After", String(retryAfter));
     const message =
       status !== 500 && error instanceof UsergraphError
         ? error.wordedFor(restNaming((res.locals.fieldNames ?? {}) as FieldNames))
@@ -48,14 +57,4 @@ function formattedOf(error: unknown, req: Request): GraphQLFormattedError {
   const path = [req.method, req.originalUrl];
   if (error instanceof GraphQLError) return { message: error.message, extensions: error.extensions, path };
   return { message: error instanceof Error ? error.message : String(error), path };
-}
-
-/** express.json's own errors (malformed JSON, a body too large) are the client's: 4xx, with a plain message. */
-function bodyParserError(error: unknown): { status: number; message: string } | null {
-  if (typeof error !== "object" || error === null || !("type" in error) || !("status" in error)) return null;
-  const { type, status } = error;
-  if (typeof type !== "string" || typeof status !== "number" || status < 400 || status >= 500) return null;
-  if (type === "entity.parse.failed") return { status, message: "the request body is not valid JSON" };
-  if (type === "entity.too.large") return { status, message: "the request body is too large; the limit is 2 MB" };
-  return { status, message: `the request body cannot be read (${type})` };
 }

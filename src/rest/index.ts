@@ -1,5 +1,8 @@
 import express, { Router } from "express";
 import type { Logger } from "pino";
+import type { Credential } from "../auth/caller";
+import type { Gate } from "../auth/gate";
+import { presentedBy } from "../auth/presented";
 import type { Context } from "../context";
 import { type Endpoint, createEndpoint } from "./endpoint";
 import { restErrorHandler } from "./errors";
@@ -27,12 +30,16 @@ export const REST_ROUTES: readonly Route[] = ROUTE_TABLES.flat();
  * GraphQL field it mirrors (src/services): the same validation, Cypher and error codes; this layer only
  * translates names, shapes and status codes. What Zep has and usergraph does not do answers 400, by name.
  *
- * Authentication: none, as on /graphql. The SDKs send `Authorization: Api-Key <key>`; any key (or none)
- * is accepted. Put the service behind a gateway that authenticates when it is reachable by others.
+ * Authentication: as on /graphql, by the gate (src/auth/gate.ts), before the body is read. The SDKs send
+ * `Authorization: Api-Key <key>`; every route acts on the key's project.
  */
-export function createRestRouter(deps: { context: () => Context; logger: Logger }): Router {
+export function createRestRouter(deps: { context: (credential: Credential, logger?: Logger) => Context; gate: Gate; logger: Logger }): Router {
   const endpoint = createEndpoint(deps.context);
   const router = Router();
+  router.use(async (req, res, next) => {
+    res.locals.credential = await deps.gate(presentedBy(req));
+    next();
+  });
   router.use(express.json({ limit: "2mb" }));
   router.use(ROUTE_TABLES.map((routes) => routerOf(routes, endpoint)));
   router.use(unsupported);

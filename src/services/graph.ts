@@ -1,3 +1,4 @@
+import { mayActAs, requireVisible } from "../auth/access";
 import type { Context } from "../context";
 import type { ConnectionArgs, CountedConnection, EntityNodeRecord, EpisodeRecord, FactRecord, InstantIdKey, PageRequest, UserRecord } from "../model";
 import { badUserInput, noFact, noNode, noUser, notFound } from "../errors";
@@ -19,9 +20,10 @@ export const MAX_EPISODES = 100;
 export type FactTripleInput = Parameters<typeof validateFactTriple>[0];
 export type DataInput = Parameters<typeof validateData>[0];
 
-export async function addFactTriple({ graph, loaders }: Context, userId: string, input: FactTripleInput): Promise<FactRecord> {
+export async function addFactTriple({ graph, loaders, caller }: Context, userId: string, input: FactTripleInput): Promise<FactRecord> {
   const id = normalizeUserId(userId);
   const triple = validateFactTriple(input);
+  if (!mayActAs(caller, id)) throw noUser(id);
   const fact = await graph.addFactTriple(id, triple);
   if (fact === "missing-user") throw noUser(id);
   if (fact === "missing-thread") {
@@ -40,7 +42,8 @@ export async function addData(ctx: Context, userId: string, input: DataInput): P
   return episode;
 }
 
-export async function invalidateFact({ graph, loaders }: Context, uuid: string, invalidAt: Date | null): Promise<FactRecord> {
+export async function invalidateFact({ graph, loaders, caller }: Context, uuid: string, invalidAt: Date | null): Promise<FactRecord> {
+  await requireVisible(caller, () => loaders.factByUuid.load(uuid), () => noFact(uuid));
   const fact = await graph.invalidateFact(uuid, invalidAt);
   if (fact === "missing") throw noFact(uuid);
   if (fact === "before-valid-at") throw badUserInput((name) => `${name("invalidAt")} is before the fact's ${name("validAt")}`, "invalidAt");
@@ -48,7 +51,8 @@ export async function invalidateFact({ graph, loaders }: Context, uuid: string, 
   return fact;
 }
 
-export async function deleteFact({ graph, loaders }: Context, uuid: string): Promise<{ uuid: string; message: string }> {
+export async function deleteFact({ graph, loaders, caller }: Context, uuid: string): Promise<{ uuid: string; message: string }> {
+  await requireVisible(caller, () => loaders.factByUuid.load(uuid), () => noFact(uuid));
   if (!(await graph.deleteFact(uuid))) throw noFact(uuid);
   loaders.factByUuid.clear(uuid);
   return { uuid, message: `fact "${uuid}" was deleted` };
@@ -133,7 +137,7 @@ export interface GraphPage<T> {
 export async function userGraphNodes(ctx: Context, userId: string, options: GraphPageOptions): Promise<GraphPage<EntityNodeRecord>> {
   const user = await requireUser(ctx, userId);
   const request = await graphPageRequest(options, (uuid) => ctx.loaders.entityByUuid.load(uuid));
-  const page = await ctx.loaders.graphNodePageByUser.load({ parentUuid: user.uuid, request });
+  const page = await ctx.loaders.graphNodePageByUser.pages.load({ parentUuid: user.uuid, request });
   for (const node of page.rows) ctx.loaders.entityByUuid.prime(node.uuid, node);
   return toGraphPage(request, page.rows, page.hasBeyondCursor);
 }

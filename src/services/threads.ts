@@ -1,3 +1,4 @@
+import { mayActAs, requireProjectCaller, requireVisible } from "../auth/access";
 import type { Context } from "../context";
 import type { ConnectionArgs, CountedConnection, MessageRecord, PageRequest, SeqKey, ThreadListPage, ThreadOrder, ThreadRecord } from "../model";
 import { badUserInput, noThread, noUser, threadAlreadyExists } from "../errors";
@@ -16,12 +17,14 @@ export type MessagesInput = Parameters<typeof validateMessages>[0];
 const DEFAULT_MESSAGE_LIMIT = 100;
 
 export async function createThread(
-  { threads, loaders }: Context,
+  { threads, loaders, caller }: Context,
   input: { threadId: string; userId: string; metadata?: Record<string, unknown> | null },
 ): Promise<ThreadRecord> {
   const threadId = normalizeThreadId(input.threadId);
   const userId = normalizeUserId(input.userId);
-  const thread = await threads.create({ threadId, userId, metadata: normalizeSmallMetadata(input.metadata, "metadata") });
+  const metadata = normalizeSmallMetadata(input.metadata, "metadata");
+  if (!mayActAs(caller, userId)) throw noUser(userId);
+  const thread = await threads.create({ threadId, userId, metadata });
   if (thread === "missing") throw noUser(userId);
   if (thread === "exists") throw threadAlreadyExists(threadId);
   loaders.threadById.prime(thread.threadId, thread);
@@ -29,12 +32,13 @@ export async function createThread(
 }
 
 export async function addMessages(
-  { threads, loaders }: Context,
+  { threads, loaders, caller }: Context,
   threadId: string,
   messages: MessagesInput,
 ): Promise<{ thread: ThreadRecord; messageUuids: string[] }> {
   const id = normalizeThreadId(threadId);
   const valid = validateMessages(messages).map((message) => ({ ...message, episodeDescription: messageEpisodeDescription(message) }));
+  await requireVisible(caller, () => loaders.threadById.load(id), () => noThread(id));
   const result = await threads.addMessages(id, valid);
   if (result === "missing") throw noThread(id);
   loaders.threadById.clear(id).prime(id, result.thread);
@@ -42,10 +46,11 @@ export async function addMessages(
 }
 
 export async function deleteThread(
-  { threads, loaders }: Context,
+  { threads, loaders, caller }: Context,
   threadId: string,
 ): Promise<{ threadId: string; message: string; deletedMessages: number }> {
   const id = normalizeThreadId(threadId);
+  await requireVisible(caller, () => loaders.threadById.load(id), () => noThread(id));
   const result = await threads.deleteThread(id);
   if (result === null) throw noThread(id);
   loaders.threadById.clear(id);
@@ -65,20 +70,23 @@ export async function requireThread(ctx: Context, threadId: string): Promise<Thr
   return thread;
 }
 
+/** A numbered page of the project's threads; its total, the project's thread counter, is read only when asked. */
 export async function listThreadsOrdered(
-  { threads, loaders }: Context,
+  { threads, loaders, projectId, caller }: Context,
   options: { pageNumber?: number | null; pageSize?: number | null; orderBy?: ThreadOrder | null; asc?: boolean | null },
 ): Promise<ThreadListPage> {
+  requireProjectCaller(caller, "listing the project's threads");
   const page = parseNumberedPage(options.pageNumber, options.pageSize);
-  const result = await threads.listOrdered({ ...page, orderBy: options.orderBy ?? "CREATED_AT", asc: options.asc ?? false });
-  for (const thread of result.threads) loaders.threadById.prime(thread.threadId, thread);
-  return { threads: result.threads, totalCount: () => Promise.resolve(result.totalCount), responseCount: result.threads.length };
+  const listed = await threads.listOrdered({ ...page, orderBy: options.orderBy ?? "CREATED_AT", asc: options.asc ?? false });
+  for (const thread of listed) loaders.threadById.prime(thread.threadId, thread);
+  return { threads: listed, totalCount: () => loaders.threadCountByProject.load(projectId), responseCount: listed.length };
 }
 
-/** Thread.messages: a page of the thread's messages, oldest first. */
+/** Thread.messages: a page of the thread's messages, oldest first; the total is the thread's messageCount. */
 export function threadMessagesConnection({ loaders }: Context, thread: ThreadRecord, args: ConnectionArgs): Promise<CountedConnection<MessageRecord>> {
   const request = parsePageRequest(args, CONNECTION_PAGE_LIMITS, parseSeqKey);
-  return loadConnection(loaders.messagePageByThread, thread.uuid, request, messageCursor);
+  const messages = { pages: loaders.messagePageByThread, count: () => Promise.resolve(thread.messageCount) };
+  return loadConnection(messages, thread.uuid, request, messageCursor);
 }
 
 /**
@@ -95,9 +103,9 @@ export async function threadMessages(
   const thread = await requireThread(ctx, threadId);
   const request =
     options.lastn != null ? lastMessages(options.lastn) : messagePage(options.limit ?? DEFAULT_MESSAGE_LIMIT, options.cursor ?? 1);
-  const rows = await ctx.loaders.messagePageByThread.load({ parentUuid: thread.uuid, request });
-  const connection = toConnection(request, rows.rows, rows.hasBeyondCursor, messageCursor);
-  return { thread, messages: connection.edges.map((edge) => edge.node), totalCount: rows.totalCount };
+  const page = await ctx.loaders.messagePageByThread.load({ parentUuid: thread.uuid, request });
+  const connection = toConnection(request, page.rows, page.hasBeyondCursor, messageCursor);
+  return { thread, messages: connection.edges.map((edge) => edge.node), totalCount: thread.messageCount };
 }
 
 function lastMessages(lastn: number): PageRequest<SeqKey> {

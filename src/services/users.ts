@@ -1,3 +1,4 @@
+import { mayActAs, requireProjectCaller, requireSelfOrProject } from "../auth/access";
 import type { Context } from "../context";
 import type { ConnectionArgs, CountedConnection, EntityNodeRecord, ThreadRecord, UserListPage, UserOrder, UserRecord } from "../model";
 import { noUser, userAlreadyExists } from "../errors";
@@ -23,8 +24,9 @@ export interface DeletedUser {
   deletedNodes: number;
 }
 
-export async function addUser({ users, summarizer, loaders }: Context, input: NewUserInput): Promise<UserRecord> {
+export async function addUser({ users, summarizer, loaders, caller }: Context, input: NewUserInput): Promise<UserRecord> {
   const user = validateNewUser(input);
+  requireSelfOrProject(caller, user.userId, "adding another user");
   const description = describeUserNode(user);
   const [summary] = await summarizer.summarize([{ name: description.name, user, description: null, facts: [] }]);
   const added = await users.add({
@@ -40,9 +42,10 @@ export async function addUser({ users, summarizer, loaders }: Context, input: Ne
   return added;
 }
 
-export async function updateUser({ users, loaders }: Context, userId: string, input: UserChangesInput): Promise<UserRecord> {
+export async function updateUser({ users, loaders, caller }: Context, userId: string, input: UserChangesInput): Promise<UserRecord> {
   const id = normalizeUserId(userId);
   const changes = validateUserChanges(input);
+  if (!mayActAs(caller, id)) throw noUser(id);
   const fields: Record<string, string | null> = {};
   for (const key of ["email", "firstName", "lastName"] as const) {
     if (changes[key] !== undefined) fields[key] = changes[key] ?? null;
@@ -58,8 +61,9 @@ export async function updateUser({ users, loaders }: Context, userId: string, in
   return updated;
 }
 
-export async function deleteUser({ users, loaders }: Context, userId: string): Promise<DeletedUser> {
+export async function deleteUser({ users, loaders, caller }: Context, userId: string): Promise<DeletedUser> {
   const id = normalizeUserId(userId);
+  requireSelfOrProject(caller, id, "deleting another user");
   const counts = await users.delete(id);
   if (counts === null) throw noUser(id);
   loaders.userById.clear(id);
@@ -86,26 +90,29 @@ export async function requireUser(ctx: Context, userId: string): Promise<UserRec
   return user;
 }
 
-export async function pageUsers({ users, loaders }: Context, args: ConnectionArgs): Promise<CountedConnection<UserRecord>> {
+export async function pageUsers({ users, loaders, caller }: Context, args: ConnectionArgs): Promise<CountedConnection<UserRecord>> {
+  requireProjectCaller(caller, "listing the project's users");
   const request = parsePageRequest(args, CONNECTION_PAGE_LIMITS, parseInstantIdKey);
   const page = await users.page(request);
   for (const user of page.rows) loaders.userById.prime(user.userId, user);
-  return { ...toConnection(request, page.rows, page.hasBeyondCursor, userCursor), totalCount: () => Promise.resolve(page.totalCount) };
+  return { ...toConnection(request, page.rows, page.hasBeyondCursor, userCursor), totalCount: () => loaders.userCount.load("") };
 }
 
 export async function listUsersOrdered(
-  { users, loaders }: Context,
+  { users, loaders, caller }: Context,
   options: { pageNumber?: number | null; pageSize?: number | null; search?: string | null; orderBy?: UserOrder | null; asc?: boolean | null },
 ): Promise<UserListPage> {
+  requireProjectCaller(caller, "listing the project's users");
   const page = parseNumberedPage(options.pageNumber, options.pageSize);
-  const result = await users.listOrdered({
+  const search = options.search?.trim() ?? "";
+  const listed = await users.listOrdered({
     ...page,
-    search: options.search?.trim() ? options.search.trim() : null,
+    search,
     orderBy: options.orderBy ?? "CREATED_AT",
     asc: options.asc ?? false,
   });
-  for (const user of result.users) loaders.userById.prime(user.userId, user);
-  return { users: result.users, totalCount: () => Promise.resolve(result.totalCount), rowCount: result.users.length };
+  for (const user of listed) loaders.userById.prime(user.userId, user);
+  return { users: listed, totalCount: () => loaders.userCount.load(search), rowCount: listed.length };
 }
 
 /** The user's graph node, or NOT_FOUND for an unknown user. */

@@ -1,61 +1,14 @@
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { findFreePort, isPortListening } from "../../src/localNeo4j";
-import { packageRoot } from "../../src/paths";
 import { testNeo4jConfig } from "../setup/neo4jEnv";
+import { exitCode, servingUrl, startService, waitFor } from "../support/serviceProcess";
 
 // The service as a process: configuration from the environment, serving, readiness, and a graceful stop
 // on SIGTERM and SIGINT with exit code 0. With NEO4J_URI set it starts no Neo4j of its own; without it,
 // it starts (or reuses) the local one, and stops only the one it started.
-
-const entry = path.join(packageRoot, "src", "index.ts");
-
-function startService(env: Record<string, string>): { child: ChildProcessWithoutNullStreams; lines: string[] } {
-  // One process (tsx as a loader, not its CLI wrapper), so that the signal reaches the service itself.
-  const child = spawn(process.execPath, ["--import", "tsx", entry], {
-    cwd: packageRoot,
-    env: { PATH: process.env.PATH ?? "", ...env },
-    stdio: "pipe",
-  });
-  const lines: string[] = [];
-  let buffered = "";
-  const collect = (chunk: Buffer): void => {
-    buffered += chunk.toString("utf8");
-    const parts = buffered.split("\n");
-    buffered = parts.pop() ?? "";
-    lines.push(...parts);
-  };
-  child.stdout.on("data", collect);
-  child.stderr.on("data", collect);
-  return { child, lines };
-}
-
-function servingUrl(lines: readonly string[]): string | undefined {
-  for (const line of lines) {
-    if (line.includes("usergraph is serving")) return (JSON.parse(line) as { url: string }).url.replace("localhost", "127.0.0.1");
-  }
-  return undefined;
-}
-
-async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function exitCode(child: ChildProcessWithoutNullStreams): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) resolve(child.exitCode);
-    else child.once("exit", (code) => resolve(code));
-  });
-}
 
 describe("the service process", () => {
   const neo = testNeo4jConfig();
@@ -93,6 +46,38 @@ describe("the service process", () => {
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
     }
+  });
+
+  it("on SIGTERM turns unready at once, keeps serving through SHUTDOWN_DELAY_MS, then stops cleanly", async () => {
+    const { child, lines } = startService({ ...baseEnv, PROJECT_ID: `process-${randomUUID()}`, SHUTDOWN_DELAY_MS: "4000" });
+    try {
+      const url = await waitFor(() => servingUrl(lines), "the serving log line");
+      const base = url.replace(/\/graphql$/, "");
+      expect((await fetch(`${base}/health/ready`)).status).toBe(200);
+      child.kill("SIGTERM");
+      await waitFor(() => lines.find((line) => line.includes("shutting down")), "the shutdown log line");
+      const ready = await fetch(`${base}/health/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: "stopping" });
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ usersOrdered { rowCount } }" }),
+      });
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as any).data.usersOrdered.rowCount).toBe(0);
+      expect(await exitCode(child)).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+  });
+
+  it("refuses to start in production without NEO4J_URI, naming it, instead of trying to start a local Neo4j", async () => {
+    const { child, lines } = startService({ PATH: process.env.PATH ?? "", NODE_ENV: "production", PORT: "0" });
+    expect(await exitCode(child)).toBe(1);
+    const output = lines.join("\n");
+    expect(output).toContain("NEO4J_URI is required in production");
+    expect(output).not.toMatch(/ENOENT|pom\.xml|Maven/);
   });
 
   it("refuses to start on invalid configuration, naming every problem", async () => {

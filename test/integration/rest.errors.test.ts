@@ -4,10 +4,12 @@ import { Zep, ZepClient } from "@getzep/zep-cloud";
 import DataLoader from "dataloader";
 import express from "express";
 import pino from "pino";
+import { newApiKey } from "../../src/auth/apiKeyFormat";
+import { PROJECT_CALLER } from "../../src/auth/caller";
 import { createRestRouter } from "../../src/rest";
-import { type TestApp, startTestApp, uniqueId } from "../support/testApp";
+import { uniqueId } from "../support/testApp";
 import { withUnreachableNeo4j } from "../support/unreachable";
-import { failure, messageOf, serveForZep } from "../support/zep";
+import { failure, messageOf, useZepApp } from "../support/zep";
 
 // What /api/v2 answers when it cannot do what was asked: Zep's error shape `{ message }` with the status the
 // SDKs turn into their error classes, a named refusal for every Zep feature usergraph does not have, and
@@ -26,40 +28,33 @@ function listen(app: express.Express): Promise<{ base: string; close: () => Prom
 }
 
 describe("REST refusals and errors", () => {
-  let t: TestApp;
-  let zep: ZepClient;
-  let base: string;
-  beforeAll(async () => {
-    t = await startTestApp();
-    ({ base, zep } = await serveForZep(t));
-  });
-  afterAll(() => t.close());
+  const app = useZepApp();
 
   it.each([
-    ["graph.clone", () => zep.graph.clone({ sourceUserId: "a", targetUserId: "b" }), "POST /api/v2/graph/clone: graph cloning"],
-    ["graph.setEntityTypes", () => zep.graph.setEntityTypes({}, {}), "PUT /api/v2/entity-types: ontologies"],
-    ["graph.listEntityTypes", () => zep.graph.listEntityTypes(), "GET /api/v2/entity-types: ontologies"],
+    ["graph.clone", () => app.zep.graph.clone({ sourceUserId: "a", targetUserId: "b" }), "POST /api/v2/graph/clone: graph cloning"],
+    ["graph.setEntityTypes", () => app.zep.graph.setEntityTypes({}, {}), "PUT /api/v2/entity-types: ontologies"],
+    ["graph.listEntityTypes", () => app.zep.graph.listEntityTypes(), "GET /api/v2/entity-types: ontologies"],
     [
       "user.addUserSummaryInstructions",
-      () => zep.user.addUserSummaryInstructions({ instructions: [{ name: "a", text: "b" }] }),
+      () => app.zep.user.addUserSummaryInstructions({ instructions: [{ name: "a", text: "b" }] }),
       "user summary instructions",
     ],
-    ["graph.addCustomInstructions", () => zep.graph.addCustomInstructions({ instructions: [{ name: "a", text: "b" }] }), "custom instructions"],
-    ["graph.addBatch", () => zep.graph.addBatch({ episodes: [{ data: "x", type: "text" }], userId: "u" }), "batch ingestion"],
-    ["thread.addMessagesBatch", () => zep.thread.addMessagesBatch("t", { messages: [{ role: "user", content: "x" }] }), "batch ingestion"],
-    ["batch.create", () => zep.batch.create({ name: "b" } as never), "batch ingestion"],
-    ["graph.create", () => zep.graph.create({ graphId: "team" }), "standalone graphs (graph_id)"],
-    ["graph.get", () => zep.graph.get("team"), "standalone graphs (graph_id)"],
-    ["graph.listAll", () => zep.graph.listAll(), "standalone graphs (graph_id)"],
-    ["graph.node.getByGraphId", () => zep.graph.node.getByGraphId("team", {}), "standalone graphs (graph_id)"],
-    ["graph.node.delete", () => zep.graph.node.delete("n"), "DELETE /api/v2/graph/node/n: deleting single nodes"],
-    ["graph.edge.update", () => zep.graph.edge.update("e", { fact: "x" }), "PATCH /api/v2/graph/edge/e: editing nodes and facts"],
-    ["graph.episode.get", () => zep.graph.episode.get("e"), "reading or changing single episodes"],
-    ["graph.observation.getByUserId", () => zep.graph.observation.getByUserId("u", {}), "observations and summaries"],
-    ["thread.getSummary", () => zep.thread.getSummary("t"), "thread summaries and thread episodes"],
-    ["context.listContextTemplates", () => zep.context.listContextTemplates(), "context templates"],
-    ["project.get", () => zep.project.get(), "project settings"],
-    ["task.get", () => zep.task.get("task"), "tasks"],
+    ["graph.addCustomInstructions", () => app.zep.graph.addCustomInstructions({ instructions: [{ name: "a", text: "b" }] }), "custom instructions"],
+    ["graph.addBatch", () => app.zep.graph.addBatch({ episodes: [{ data: "x", type: "text" }], userId: "u" }), "batch ingestion"],
+    ["thread.addMessagesBatch", () => app.zep.thread.addMessagesBatch("t", { messages: [{ role: "user", content: "x" }] }), "batch ingestion"],
+    ["batch.create", () => app.zep.batch.create({ name: "b" } as never), "batch ingestion"],
+    ["graph.create", () => app.zep.graph.create({ graphId: "team" }), "standalone graphs (graph_id)"],
+    ["graph.get", () => app.zep.graph.get("team"), "standalone graphs (graph_id)"],
+    ["graph.listAll", () => app.zep.graph.listAll(), "standalone graphs (graph_id)"],
+    ["graph.node.getByGraphId", () => app.zep.graph.node.getByGraphId("team", {}), "standalone graphs (graph_id)"],
+    ["graph.node.delete", () => app.zep.graph.node.delete("n"), "DELETE /api/v2/graph/node/n: deleting single nodes"],
+    ["graph.edge.update", () => app.zep.graph.edge.update("e", { fact: "x" }), "PATCH /api/v2/graph/edge/e: editing nodes and facts"],
+    ["graph.episode.get", () => app.zep.graph.episode.get("e"), "reading or changing single episodes"],
+    ["graph.observation.getByUserId", () => app.zep.graph.observation.getByUserId("u", {}), "observations and summaries"],
+    ["thread.getSummary", () => app.zep.thread.getSummary("t"), "thread summaries and thread episodes"],
+    ["context.listContextTemplates", () => app.zep.context.listContextTemplates(), "context templates"],
+    ["project.get", () => app.zep.project.get(), "project settings"],
+    ["task.get", () => app.zep.task.get("task"), "tasks"],
   ])("%s answers 400 naming what usergraph does not support", async (_name, call, named) => {
     const error = await failure(call());
     expect(error.statusCode).toBe(400);
@@ -68,17 +63,17 @@ describe("REST refusals and errors", () => {
   });
 
   it("raises the SDK's BadRequestError where the SDK has one for 400", async () => {
-    expect(await failure(zep.graph.clone({}))).toBeInstanceOf(Zep.BadRequestError);
+    expect(await failure(app.zep.graph.clone({}))).toBeInstanceOf(Zep.BadRequestError);
   });
 
   it("answers 400 for a route Zep does not have either, naming method and path", async () => {
-    const response = await fetch(`${base}/no/such/route?x=1`, { method: "PUT" });
+    const response = await fetch(`${app.base}/no/such/route?x=1`, { method: "PUT" });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ message: "PUT /api/v2/no/such/route is not supported by usergraph" });
   });
 
   it("answers 400 for a body that is not JSON, or not a JSON object", async () => {
-    const post = (body: string) => fetch(`${base}/users`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const post = (body: string) => fetch(`${app.base}/users`, { method: "POST", headers: { "content-type": "application/json" }, body });
     const malformed = await post("{nope");
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toEqual({ message: "the request body is not valid JSON" });
@@ -90,7 +85,7 @@ describe("REST refusals and errors", () => {
   });
 
   it("answers a query parameter that is not a number with 400", async () => {
-    const response = await fetch(`${base}/users-ordered?pageSize=ten`);
+    const response = await fetch(`${app.base}/users-ordered?pageSize=ten`);
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ message: 'query parameter pageSize must be an integer; got "ten"' });
   });
@@ -108,13 +103,15 @@ describe("REST refusals and errors", () => {
     );
     // A context whose user lookup fails the way a bug would: not with one of our codes.
     const context = () => {
-      const ctx = t.app.server.context();
+      const ctx = app.t.app.server.context();
       ctx.loaders.userById = new DataLoader<string, null>(() => Promise.reject(new Error("bolt://admin:secret@db exploded")));
       return ctx;
     };
-    const app = express();
-    app.use("/api/v2", createRestRouter({ context, logger }));
-    const served = await listen(app);
+    const restOnly = express();
+    // A gate that lets every request in as the app's project: the failure under test comes after it.
+    const gate = () => Promise.resolve({ projectId: app.t.projectId, caller: PROJECT_CALLER, rateKey: "test" });
+    restOnly.use("/api/v2", createRestRouter({ context, gate, logger }));
+    const served = await listen(restOnly);
     try {
       const client = new ZepClient({ apiKey: "test", baseUrl: served.base });
       const error = await failure(client.user.get(uniqueId("boom"), { maxRetries: 0 }));
@@ -134,7 +131,8 @@ describe("REST refusals and errors", () => {
 describe("REST when Neo4j cannot be reached", () => {
   it("answers 503 with the service's message, and no internals", () =>
     withUnreachableNeo4j(async (server) => {
-      const client = new ZepClient({ apiKey: "test", baseUrl: `http://127.0.0.1:${await server.listen(0)}/api/v2` });
+      // A well-formed key: checking it is the first thing that needs the database.
+      const client = new ZepClient({ apiKey: newApiKey().key, baseUrl: `http://127.0.0.1:${await server.listen(0)}/api/v2` });
       const error = await failure(client.user.get("x", { maxRetries: 0 }));
       expect(error.statusCode).toBe(503);
       expect(error.body).toEqual({ message: "the database is unavailable; try again shortly" });

@@ -1,29 +1,22 @@
 import { Zep, ZepClient } from "@getzep/zep-cloud";
-import { type TestApp, startTestApp, uniqueId } from "../support/testApp";
-import { failure, messageOf, serveForZep } from "../support/zep";
+import { startTestApp, uniqueId } from "../support/testApp";
+import { failure, messageOf, useZepApp } from "../support/zep";
 
 // Zep's Threads API over /api/v2, driven by the official TypeScript SDK.
 
 describe("REST threads, through the Zep SDK", () => {
-  let t: TestApp;
-  let zep: ZepClient;
-  let base: string;
-  beforeAll(async () => {
-    t = await startTestApp();
-    ({ base, zep } = await serveForZep(t));
-  });
-  afterAll(() => t.close());
+  const app = useZepApp();
 
   async function userWithThread(label: string): Promise<{ userId: string; threadId: string }> {
     const userId = uniqueId(label);
-    await zep.user.add({ userId, email: `${userId}@example.com`, firstName: "Tess", lastName: "Ray" });
+    await app.zep.user.add({ userId, email: `${userId}@example.com`, firstName: "Tess", lastName: "Ray" });
     const threadId = uniqueId(`${label}-t`);
-    await zep.thread.create({ threadId, userId });
+    await app.zep.thread.create({ threadId, userId });
     return { userId, threadId };
   }
 
   async function say(threadId: string, contents: string[]): Promise<string[]> {
-    const result = await zep.thread.addMessages(threadId, {
+    const result = await app.zep.thread.addMessages(threadId, {
       messages: contents.map((content, i) => ({ role: i % 2 === 0 ? "user" : "assistant", content })),
     });
     return result.messageUuids ?? [];
@@ -31,29 +24,29 @@ describe("REST threads, through the Zep SDK", () => {
 
   it("thread.create answers 201 with the thread; a taken id or an unknown user is refused", async () => {
     const userId = uniqueId("tc");
-    const user = await zep.user.add({ userId });
+    const user = await app.zep.user.add({ userId });
     const threadId = uniqueId("tc-t");
-    const { data: thread, rawResponse } = await zep.thread.create({ threadId, userId }).withRawResponse();
+    const { data: thread, rawResponse } = await app.zep.thread.create({ threadId, userId }).withRawResponse();
     expect(rawResponse.status).toBe(201);
     expect(thread).toMatchObject({ threadId, userId, userUuid: user.uuid });
     expect(thread.createdAt).toMatch(/\.\d{3}Z$/);
-    const [row] = await t.cypher(`MATCH (:User {uuid: $u})-[:HAS_THREAD]->(t:Thread {threadId: $t}) RETURN t.uuid AS uuid`, {
+    const [row] = await app.t.cypher(`MATCH (:User {uuid: $u})-[:HAS_THREAD]->(t:Thread {threadId: $t}) RETURN t.uuid AS uuid`, {
       u: user.uuid,
       t: threadId,
     });
     expect(row?.uuid).toBe(thread.uuid);
 
-    const taken = await failure(zep.thread.create({ threadId, userId }));
+    const taken = await failure(app.zep.thread.create({ threadId, userId }));
     expect(taken).toBeInstanceOf(Zep.BadRequestError);
     expect(taken.body).toEqual({ message: `thread already exists with thread_id: ${threadId}` });
-    const orphan = await failure(zep.thread.create({ threadId: uniqueId("tc-o"), userId: `${userId}-nope` }));
+    const orphan = await failure(app.zep.thread.create({ threadId: uniqueId("tc-o"), userId: `${userId}-nope` }));
     expect(orphan.statusCode).toBe(404);
     expect(messageOf(orphan)).toBe(`no user with user_id "${userId}-nope"`);
   });
 
   it("thread.addMessages stores the messages in order and returns their uuids", async () => {
     const { threadId } = await userWithThread("am");
-    const result = await zep.thread.addMessages(threadId, {
+    const result = await app.zep.thread.addMessages(threadId, {
       messages: [
         { role: "user", name: "Tess", content: "My invoice is wrong.", metadata: { channel: "chat" } },
         { role: "assistant", content: "Let me look into it.", createdAt: "2026-01-02T03:04:05Z" },
@@ -61,52 +54,52 @@ describe("REST threads, through the Zep SDK", () => {
     });
     expect(result.messageUuids).toHaveLength(2);
     expect(result.context).toBeUndefined();
-    const rows = await t.cypher(
+    const rows = await app.t.cypher(
       `MATCH (:Thread {projectId: $p, threadId: $t})-[:HAS_MESSAGE]->(m) RETURN m.uuid AS uuid, m.role AS role, m.name AS name ORDER BY m.seq`,
-      { p: t.projectId, t: threadId },
+      { p: app.t.projectId, t: threadId },
     );
     expect(rows).toEqual([
       { uuid: result.messageUuids?.[0], role: "USER", name: "Tess" },
       { uuid: result.messageUuids?.[1], role: "ASSISTANT", name: null },
     ]);
-    const { messages } = await zep.thread.get(threadId);
+    const { messages } = await app.zep.thread.get(threadId);
     expect(messages?.[0]).toMatchObject({ role: "user", name: "Tess", content: "My invoice is wrong.", metadata: { channel: "chat" } });
     expect(messages?.[1]).toMatchObject({ role: "assistant", createdAt: "2026-01-02T03:04:05.000Z" });
   });
 
   it("thread.addMessages with returnContext returns the thread's context block", async () => {
     const { userId, threadId } = await userWithThread("ctx");
-    await zep.graph.addFactTriple({
+    await app.zep.graph.addFactTriple({
       userId,
       sourceNodeName: "Tess Ray",
       targetNodeName: "Lisbon",
       fact: "Tess Ray lives in Lisbon",
       factName: "LIVES_IN",
     });
-    const result = await zep.thread.addMessages(threadId, {
+    const result = await app.zep.thread.addMessages(threadId, {
       messages: [{ role: "user", content: "What is the weather like in Lisbon?" }],
       returnContext: true,
     });
     expect(result.context).toContain("<USER_SUMMARY>");
     expect(result.context).toContain("Tess Ray lives in Lisbon");
-    expect((await zep.thread.getUserContext(threadId)).context).toBe(result.context);
+    expect((await app.zep.thread.getUserContext(threadId)).context).toBe(result.context);
   });
 
   it("thread.addMessages applies addMessages' rules and refuses what usergraph does not do", async () => {
     const { threadId } = await userWithThread("amr");
     const thirtyOne = Array.from({ length: 31 }, () => ({ role: "user" as const, content: "hi" }));
-    const tooMany = await failure(zep.thread.addMessages(threadId, { messages: thirtyOne }));
+    const tooMany = await failure(app.zep.thread.addMessages(threadId, { messages: thirtyOne }));
     expect(tooMany.statusCode).toBe(400);
     expect(messageOf(tooMany)).toBe("messages must hold 1 to 30 messages; got 31");
-    const empty = await failure(zep.thread.addMessages(threadId, { messages: [{ role: "user", content: " " }] }));
+    const empty = await failure(app.zep.thread.addMessages(threadId, { messages: [{ role: "user", content: " " }] }));
     expect(messageOf(empty)).toBe("messages[0].content must not be empty");
-    const ignoring = await failure(zep.thread.addMessages(threadId, { messages: [{ role: "user", content: "hi" }], ignoreRoles: ["assistant"] }));
+    const ignoring = await failure(app.zep.thread.addMessages(threadId, { messages: [{ role: "user", content: "hi" }], ignoreRoles: ["assistant"] }));
     expect(messageOf(ignoring)).toBe("ignore_roles (keeping some roles' messages out of the graph) is not supported by usergraph");
-    const unknown = await failure(zep.thread.addMessages(`${threadId}-nope`, { messages: [{ role: "user", content: "hi" }] }));
+    const unknown = await failure(app.zep.thread.addMessages(`${threadId}-nope`, { messages: [{ role: "user", content: "hi" }] }));
     expect(unknown.statusCode).toBe(404);
     expect(messageOf(unknown)).toBe(`no thread with thread_id "${threadId}-nope"`);
-    const [row] = await t.cypher(`MATCH (:Thread {projectId: $p, threadId: $t})-[:HAS_MESSAGE]->(m) RETURN count(m) AS n`, {
-      p: t.projectId,
+    const [row] = await app.t.cypher(`MATCH (:Thread {projectId: $p, threadId: $t})-[:HAS_MESSAGE]->(m) RETURN count(m) AS n`, {
+      p: app.t.projectId,
       t: threadId,
     });
     expect(row?.n).toBe(0);
@@ -115,7 +108,7 @@ describe("REST threads, through the Zep SDK", () => {
   it("checks the JSON it is sent: a role Zep does not have, a message that is not an object, a bad date", async () => {
     const { threadId } = await userWithThread("raw");
     const post = async (body: unknown) => {
-      const response = await fetch(`${base}/threads/${threadId}/messages`, {
+      const response = await fetch(`${app.base}/threads/${threadId}/messages`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(body),
@@ -135,45 +128,45 @@ describe("REST threads, through the Zep SDK", () => {
 
   it("thread.get pages the messages oldest first: limit and cursor (a page number), or the lastn", async () => {
     const { userId, threadId } = await userWithThread("get");
-    const thread = (await zep.user.getThreads(userId))[0];
+    const thread = (await app.zep.user.getThreads(userId))[0];
     const uuids = await say(threadId, ["m0", "m1", "m2", "m3", "m4"]);
 
-    const all = await zep.thread.get(threadId);
+    const all = await app.zep.thread.get(threadId);
     expect(all.messages?.map((message) => message.content)).toEqual(["m0", "m1", "m2", "m3", "m4"]);
     expect(all.messages?.map((message) => message.uuid)).toEqual(uuids);
     expect(all).toMatchObject({ rowCount: 5, totalCount: 5, userId, userUuid: thread?.userUuid, threadCreatedAt: thread?.createdAt });
 
-    const second = await zep.thread.get(threadId, { limit: 2, cursor: 2 });
+    const second = await app.zep.thread.get(threadId, { limit: 2, cursor: 2 });
     expect(second.messages?.map((message) => message.content)).toEqual(["m2", "m3"]);
     expect(second).toMatchObject({ rowCount: 2, totalCount: 5 });
-    expect((await zep.thread.get(threadId, { limit: 2, cursor: 3 })).messages?.map((message) => message.content)).toEqual(["m4"]);
-    expect((await zep.thread.get(threadId, { limit: 2, cursor: 4 })).messages).toEqual([]);
+    expect((await app.zep.thread.get(threadId, { limit: 2, cursor: 3 })).messages?.map((message) => message.content)).toEqual(["m4"]);
+    expect((await app.zep.thread.get(threadId, { limit: 2, cursor: 4 })).messages).toEqual([]);
 
-    const last = await zep.thread.get(threadId, { lastn: 2, limit: 1, cursor: 1 });
+    const last = await app.zep.thread.get(threadId, { lastn: 2, limit: 1, cursor: 1 });
     expect(last.messages?.map((message) => message.content)).toEqual(["m3", "m4"]);
 
-    const limit = await failure(zep.thread.get(threadId, { limit: 101 }));
+    const limit = await failure(app.zep.thread.get(threadId, { limit: 101 }));
     expect(limit.statusCode).toBe(400);
     expect(messageOf(limit)).toBe("limit must be between 1 and 100; got 101");
-    expect(messageOf(await failure(zep.thread.get(threadId, { lastn: 0 })))).toBe("lastn must be between 1 and 100; got 0");
-    expect(messageOf(await failure(zep.thread.get(threadId, { cursor: 0 })))).toBe("cursor must be a page number from 1; got 0");
-    expect(await failure(zep.thread.get(`${threadId}-nope`))).toBeInstanceOf(Zep.NotFoundError);
+    expect(messageOf(await failure(app.zep.thread.get(threadId, { lastn: 0 })))).toBe("lastn must be between 1 and 100; got 0");
+    expect(messageOf(await failure(app.zep.thread.get(threadId, { cursor: 0 })))).toBe("cursor must be a page number from 1; got 0");
+    expect(await failure(app.zep.thread.get(`${threadId}-nope`))).toBeInstanceOf(Zep.NotFoundError);
   });
 
   it("thread.getUserContext answers the context block; a context template is refused", async () => {
     const { threadId } = await userWithThread("uc");
-    const { context } = await zep.thread.getUserContext(threadId);
+    const { context } = await app.zep.thread.getUserContext(threadId);
     expect(context).toContain("Tess Ray is a user");
-    const template = await failure(zep.thread.getUserContext(threadId, { templateId: "tpl" }));
+    const template = await failure(app.zep.thread.getUserContext(threadId, { templateId: "tpl" }));
     expect(template.statusCode).toBe(400);
     expect(messageOf(template)).toBe("template_id (context templates) is not supported by usergraph");
-    expect(await failure(zep.thread.getUserContext(`${threadId}-nope`))).toBeInstanceOf(Zep.NotFoundError);
+    expect(await failure(app.zep.thread.getUserContext(`${threadId}-nope`))).toBeInstanceOf(Zep.NotFoundError);
   });
 
   it("thread.listAll pages all threads of the project, ordered as asked", async () => {
     const project = await startTestApp();
     try {
-      const client = new ZepClient({ apiKey: "test", baseUrl: `http://127.0.0.1:${await project.app.server.listen(0)}/api/v2` });
+      const client = new ZepClient({ apiKey: await project.newApiKey(), baseUrl: `http://127.0.0.1:${await project.app.server.listen(0)}/api/v2` });
       const userId = uniqueId("la");
       await client.user.add({ userId });
       for (const threadId of ["la-c", "la-a", "la-b"]) {
@@ -200,15 +193,15 @@ describe("REST threads, through the Zep SDK", () => {
   it("thread.delete removes the thread and its messages; the user stays", async () => {
     const { userId, threadId } = await userWithThread("del");
     await say(threadId, ["bye"]);
-    expect((await zep.thread.delete(threadId)).message).toBe(`thread "${threadId}" and its messages were deleted`);
-    const [row] = await t.cypher(
+    expect((await app.zep.thread.delete(threadId)).message).toBe(`thread "${threadId}" and its messages were deleted`);
+    const [row] = await app.t.cypher(
       `OPTIONAL MATCH (t:Thread {projectId: $p, threadId: $t}) OPTIONAL MATCH (m:Message {projectId: $p, content: "bye"})
        RETURN count(t) AS threads, count(m) AS messages`,
-      { p: t.projectId, t: threadId },
+      { p: app.t.projectId, t: threadId },
     );
     expect(row).toEqual({ threads: 0, messages: 0 });
-    expect((await zep.user.get(userId)).userId).toBe(userId);
-    expect(await failure(zep.thread.get(threadId))).toBeInstanceOf(Zep.NotFoundError);
-    expect(await failure(zep.thread.delete(threadId))).toBeInstanceOf(Zep.NotFoundError);
+    expect((await app.zep.user.get(userId)).userId).toBe(userId);
+    expect(await failure(app.zep.thread.get(threadId))).toBeInstanceOf(Zep.NotFoundError);
+    expect(await failure(app.zep.thread.delete(threadId))).toBeInstanceOf(Zep.NotFoundError);
   });
 });

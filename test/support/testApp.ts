@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
 import neo4j, { type Driver } from "neo4j-driver";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import { type App, createApp } from "../../src/app";
+import { issueApiKey } from "../../src/auth/issueApiKey";
+import type { AccessConfig } from "../../src/config";
+import { ApiKeyStore } from "../../src/db/apiKeys";
 import { testNeo4jConfig } from "../setup/neo4jEnv";
 
 export interface GraphQLResult {
@@ -11,7 +14,8 @@ export interface GraphQLResult {
 
 /**
  * A usergraph app over the test Neo4j, in a project of its own: tests make their own data under a
- * unique projectId, so they never see or disturb another test's users.
+ * unique projectId, so they never see or disturb another test's users, and `close()` deletes that
+ * project's nodes so that a run leaves the shared Neo4j as it found it.
  */
 export interface TestApp {
   app: App;
@@ -22,11 +26,23 @@ export interface TestApp {
   /** Statements sent to Neo4j while `work` ran, in total and by Cypher file name. */
   countStatements<T>(work: () => Promise<T>): Promise<{ result: T; total: number; byQuery: Record<string, number> }>;
   cypher<T = Record<string, any>>(statement: string, params?: Record<string, unknown>): Promise<T[]>;
+  /** A new, real API key of the app's project (of `projectId` when given), as `npm run keys -- create` makes one. */
+  newApiKey(projectId?: string): Promise<string>;
+  /** Stops the app, then deletes every node of the project if this app made the project up. */
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { projectId?: string } = {}): Promise<TestApp> {
+/**
+ * Starts an app in a new project, or in `projectId` when given: a second app over another app's project
+ * (a restart) leaves the project's data to the app that made it, which may still be using it. `nodeEnv`
+ * and `access` change how it lets requests in (default: the test mode's defaults). The app logs to `logger`
+ * when given, else nowhere (TEST_LOG_LEVEL to see it).
+ */
+export async function startTestApp(
+  options: { projectId?: string; nodeEnv?: "test" | "production"; access?: Partial<AccessConfig>; logger?: Logger } = {},
+): Promise<TestApp> {
   const neo = testNeo4jConfig();
+  const ownsProject = options.projectId === undefined;
   const projectId = options.projectId ?? `test-${randomUUID()}`;
   const app = await createApp(
     {
@@ -35,9 +51,13 @@ export async function startTestApp(options: { projectId?: string } = {}): Promis
       neo4jPassword: neo.password,
       neo4jDatabase: neo.database,
       projectId,
-      nodeEnv: "test",
+      nodeEnv: options.nodeEnv ?? "test",
+      // Generous: the service's 3 s fail-fast budget is for production; a busy test machine can take longer
+      // than that to hand out a connection, and these tests are about behaviour, not about outages.
+      neo4jTimeoutMs: 15_000,
+      ...options.access,
     },
-    pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
   );
   const driver = neo4j.driver(neo.uri, neo4j.auth.basic(neo.username, neo.password), {
     disableLosslessIntegers: true,
@@ -71,15 +91,41 @@ export async function startTestApp(options: { projectId?: string } = {}): Promis
       }
       return { result, total: Object.values(byQuery).reduce((sum, n) => sum + n, 0), byQuery };
     },
+    async newApiKey(keyProjectId = projectId) {
+      return (await issueApiKey(new ApiKeyStore(app.db), keyProjectId, "test")).key;
+    },
     async cypher(statement, params = {}) {
       const result = await driver.executeQuery(statement, params, { database: neo.database });
       return result.records.map((record) => record.toObject() as any);
     },
     async close() {
-      await driver.close();
-      await app.close();
+      try {
+        // The app stops first, so that nothing it still had in flight writes after the clean-up.
+        await app.close();
+        if (ownsProject) await deleteProject(driver, neo.database, projectId);
+      } finally {
+        await driver.close();
+      }
     },
   };
+}
+
+/** How many nodes one clean-up transaction deletes: a project of any size goes in bounded memory. */
+const CLEANUP_BATCH_SIZE = 1000;
+
+/**
+ * Deletes every node of a project, with its relationships, a batch per transaction. Every node the service
+ * writes carries the projectId, and so does every node a test writes for it.
+ */
+async function deleteProject(driver: Driver, database: string, projectId: string): Promise<void> {
+  for (;;) {
+    const { records } = await driver.executeQuery(
+      `MATCH (n {projectId: $projectId}) WITH n LIMIT $batchSize DETACH DELETE n RETURN count(*) AS deleted`,
+      { projectId, batchSize: neo4j.int(CLEANUP_BATCH_SIZE) },
+      { database },
+    );
+    if (records[0]?.get("deleted") === 0) return;
+  }
 }
 
 /** The error codes of a result, in order. */

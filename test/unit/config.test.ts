@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { ConfigError, LOCAL_NEO4J_DEFAULTS, loadConfig } from "../../src/config";
+import { packageRoot } from "../../src/paths";
 import { localNeo4jDefaults } from "../../src/localNeo4j/defaults";
 
 /** The ConfigError message that `env` produces; fails the test when the config loads. */
@@ -25,6 +28,14 @@ describe("loadConfig", () => {
       projectId: "default",
       logLevel: "info",
       nodeEnv: "development",
+      neo4jTimeoutMs: 3000,
+      neo4jTransactionTimeoutMs: 30_000,
+      shutdownDelayMs: 0,
+      jwt: null,
+      corsOrigins: "*",
+      rateLimitPerMinute: 600,
+      graphqlIntrospection: true,
+      graphqlMaxCost: 10_000,
     });
   });
 
@@ -49,6 +60,9 @@ describe("loadConfig", () => {
       NODE_ENV: "production",
       NEO4J_LOCAL_PORT: "17687",
       NEO4J_LOCAL_DATA: "/var/lib/usergraph-neo4j",
+      NEO4J_TIMEOUT_MS: "1500",
+      NEO4J_TRANSACTION_TIMEOUT_MS: "60000",
+      SHUTDOWN_DELAY_MS: "5000",
     });
     expect(config).toEqual({
       port: 8080,
@@ -61,7 +75,30 @@ describe("loadConfig", () => {
       projectId: "acme",
       logLevel: "debug",
       nodeEnv: "production",
+      neo4jTimeoutMs: 1500,
+      neo4jTransactionTimeoutMs: 60_000,
+      shutdownDelayMs: 5000,
+      jwt: null,
+      corsOrigins: [],
+      rateLimitPerMinute: 600,
+      graphqlIntrospection: false,
+      graphqlMaxCost: 10_000,
     });
+  });
+
+  it("refuses production without NEO4J_URI, naming it: a production image cannot start the local Neo4j", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/NEO4J_URI is required in production/);
+    expect(() => loadConfig({ NODE_ENV: "production", NEO4J_URI: "bolt://db:7687", NEO4J_PASSWORD: "p" })).not.toThrow();
+  });
+
+  it.each([
+    ["NEO4J_TIMEOUT_MS", "99"],
+    ["NEO4J_TIMEOUT_MS", "3s"],
+    ["NEO4J_TRANSACTION_TIMEOUT_MS", "999"],
+    ["SHUTDOWN_DELAY_MS", "-1"],
+    ["SHUTDOWN_DELAY_MS", "120001"],
+  ])("refuses %s=%s by name", (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name} must be a whole number of milliseconds`));
   });
 
   it("reads the environment it is passed, not process.env", () => {
@@ -151,5 +188,62 @@ describe("loadConfig", () => {
       expect(message).toContain(name);
     }
     expect(message.split("\n").filter((line) => line.trim().startsWith("- "))).toHaveLength(6);
+  });
+
+  describe("who may call: tokens, origins, rates, the GraphQL limits", () => {
+    const PEM = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----";
+
+    it("reads the JWT settings, with the claims' defaults project_id and sub", () => {
+      expect(loadConfig({ AUTH_JWKS_URL: "https://id.example.com/.well-known/jwks.json", AUTH_JWT_AUDIENCE: "usergraph" }).jwt).toEqual({
+        key: { jwksUrl: "https://id.example.com/.well-known/jwks.json" },
+        issuer: null,
+        audience: "usergraph",
+        projectClaim: "project_id",
+        userClaim: "sub",
+      });
+      expect(
+        loadConfig({ AUTH_JWT_PUBLIC_KEY: PEM.replace(/\n/g, "\\n"), AUTH_JWT_ISSUER: "https://id.example.com/", AUTH_JWT_PROJECT_CLAIM: "org", AUTH_JWT_USER_CLAIM: "uid" }).jwt,
+      ).toEqual({ key: { publicKeyPem: PEM }, issuer: "https://id.example.com/", audience: null, projectClaim: "org", userClaim: "uid" });
+    });
+
+    it("refuses both key sources, a malformed one, and JWT settings without a key", () => {
+      expect(problemsOf({ AUTH_JWKS_URL: "https://id.example.com/jwks", AUTH_JWT_PUBLIC_KEY: PEM })).toContain("not both");
+      expect(problemsOf({ AUTH_JWKS_URL: "ftp://id.example.com/jwks" })).toContain("AUTH_JWKS_URL");
+      expect(problemsOf({ AUTH_JWT_PUBLIC_KEY: "not a pem" })).toContain("AUTH_JWT_PUBLIC_KEY");
+      expect(problemsOf({ AUTH_JWT_AUDIENCE: "usergraph" })).toContain("AUTH_JWT_AUDIENCE set, but neither AUTH_JWKS_URL nor AUTH_JWT_PUBLIC_KEY");
+    });
+
+    it("allows any origin by default outside production, none in production, and the listed ones when given", () => {
+      expect(loadConfig({}).corsOrigins).toBe("*");
+      expect(loadConfig({ NODE_ENV: "production", NEO4J_URI: "neo4j://db:7687", NEO4J_PASSWORD: "p" }).corsOrigins).toEqual([]);
+      expect(loadConfig({ NODE_ENV: "production", NEO4J_URI: "neo4j://db:7687", NEO4J_PASSWORD: "p", CORS_ORIGINS: "https://app.example.com, http://localhost:3000" }).corsOrigins).toEqual([
+        "https://app.example.com",
+        "http://localhost:3000",
+      ]);
+    });
+
+    it('refuses CORS_ORIGINS="*" in production and origins with a path', () => {
+      expect(problemsOf({ NODE_ENV: "production", CORS_ORIGINS: "*" })).toContain("CORS_ORIGINS");
+      expect(loadConfig({ CORS_ORIGINS: "*" }).corsOrigins).toBe("*");
+      expect(problemsOf({ CORS_ORIGINS: "https://app.example.com/login" })).toContain('"https://app.example.com/login"');
+    });
+
+    it("reads the rate limit, the cost limit and introspection, refusing what is not a number or a boolean", () => {
+      expect(loadConfig({ RATE_LIMIT_PER_MINUTE: "120", GRAPHQL_MAX_COST: "5000", GRAPHQL_INTROSPECTION: "true", NODE_ENV: "production", NEO4J_URI: "neo4j://db:7687", NEO4J_PASSWORD: "p" })).toMatchObject({
+        rateLimitPerMinute: 120,
+        graphqlMaxCost: 5000,
+        graphqlIntrospection: true,
+      });
+      const message = problemsOf({ RATE_LIMIT_PER_MINUTE: "0", GRAPHQL_MAX_COST: "lots", GRAPHQL_INTROSPECTION: "yes" });
+      for (const name of ["RATE_LIMIT_PER_MINUTE", "GRAPHQL_MAX_COST", "GRAPHQL_INTROSPECTION"]) expect(message).toContain(name);
+    });
+  });
+
+  it("has every variable it reads documented in the README's configuration table", () => {
+    const source = readFileSync(path.join(packageRoot, "src", "config.ts"), "utf8");
+    const names = new Set([...source.matchAll(/env\.([A-Z][A-Z0-9_]+)|"([A-Z][A-Z0-9_]{2,})"/g)].map((match) => match[1] ?? match[2]));
+    expect(names.size).toBeGreaterThan(15);
+    const readme = readFileSync(path.join(packageRoot, "README.md"), "utf8");
+    expect([...names].filter((name) => !readme.includes(`| \`${name}\` |`))).toEqual([]);
   });
 });

@@ -58,4 +58,15 @@ describe("formatError", () => {
     const { formatted, wrapped } = fromResolver(new GraphQLError("raw", { extensions: { code: "SOMETHING_ELSE" } }));
     expect(format(formatted, wrapped).extensions?.code).toBe("INTERNAL_SERVER_ERROR");
   });
+
+  it.each([
+    ['Cannot query field "user" on type "Query". Did you mean "users" or "usersOrdered"?', 'Cannot query field "user" on type "Query".'],
+    ['Value "USR" does not exist in "RoleType" enum. Did you mean the enum value "USER"?', 'Value "USR" does not exist in "RoleType" enum.'],
+    ['Unknown type "Usr". Did you mean "User"?', 'Unknown type "Usr".'],
+  ])("with hideSuggestions (production), drops the suggestion from %j", (message, shown) => {
+    const hiding = createFormatError(pino({ level: "silent" }), { hideSuggestions: true });
+    const error = new GraphQLError(message, { extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+    expect(hiding({ message, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }, error).message).toBe(shown);
+    expect(capture().format({ message, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }, error).message).toBe(message);
+  });
 });
