@@ -1,7 +1,8 @@
 // Adds the messages of threads that import.create-threads made in the same transaction, each with its
-// MESSAGE episode, as message.add and episode.add-batch do for addMessages. A new user's graph holds only
-// the user node, so an episode mentions that node or nothing: the node when the episode's words contain
-// one of its matchKeys (the same test as episode.add-batch).
+// MESSAGE episode, as message.add and episode.add-batch do for addMessages, and marks their users as
+// addMessages marks a user by locking it (user.lock: worldWrittenAt). A new user's graph holds only the
+// user node, so an episode mentions that node or nothing: the node when the episode's words contain one of
+// its matchKeys (the same test as episode.add-batch).
 // Params: $projectId, $messages (list of {threadUuid, uuid, seq (0, 1, … within each thread), role, name,
 //         content, metadata (JSON text or null), createdAt (ISO text or null), episodeUuid,
 //         sourceDescription, padded (the content's words, space-padded)}).
@@ -9,9 +10,11 @@
 UNWIND $messages AS m
 MATCH (u:User)-[:HAS_THREAD]->(t:Thread {projectId: $projectId, uuid: m.threadUuid})
 MATCH (u)-[:HAS_NODE]->(userNode:Entity)
+SET u.worldWrittenAt = datetime()
 CREATE (t)-[:HAS_MESSAGE]->(:Message {
   projectId: t.projectId,
   groupId: t.groupId,
+  threadUuid: t.uuid,
   uuid: m.uuid,
   seq: m.seq,
   role: m.role,

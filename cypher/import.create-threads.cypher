@@ -1,5 +1,5 @@
-// Creates the threads of users that import.create-users made in the same transaction, as thread.create
-// does for one, with the sequence counter already past the messages that import.add-messages adds.
+// Creates the threads of users that user.create made in the same transaction, as thread.create does for
+// one, with the sequence counter already past the messages that import.add-messages adds.
 // Params: $projectId, $threads (list of {userUuid, threadId, uuid, metadata (JSON text or null),
 //         messageCount}).
 // Returns: nothing. A taken threadId fails the batch on the thread_project_thread_id constraint.

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import pino from "pino";
 import { type App, createApp } from "../../src/app";
-import { ImportStore } from "../../src/db/imports";
-import { factListSummarizer } from "../../src/domain/graph/summarizer";
-import { type ImportOptions, type ImportSummary, importFile } from "../../src/import/importFile";
+import type { ImportOptions, ImportSummary } from "../../src/import/importFile";
+import { importIntoProject } from "../../src/import/importIntoProject";
 import { Baseline } from "./baseline";
 import type { BenchNeo4j } from "./neo4j";
 
@@ -43,6 +42,8 @@ export interface BenchApp {
 
 export async function startBenchApp(target: BenchNeo4j): Promise<BenchApp> {
   const projectId = `bench-${randomUUID()}`;
+  // Silent, so that logging costs nothing in the figures; BENCH_LOG_LEVEL=error shows what failed.
+  const logger = pino({ level: process.env.BENCH_LOG_LEVEL ?? "silent" });
   const app = await createApp(
     {
       neo4jUri: target.uri,
@@ -52,8 +53,7 @@ export async function startBenchApp(target: BenchNeo4j): Promise<BenchApp> {
       projectId,
       nodeEnv: "production",
     },
-    // Silent, so that logging costs nothing in the figures; BENCH_LOG_LEVEL=error shows what failed.
-    pino({ level: process.env.BENCH_LOG_LEVEL ?? "silent" }),
+    logger,
   );
   const baseline = Baseline.connect(target);
   return {
@@ -61,8 +61,7 @@ export async function startBenchApp(target: BenchNeo4j): Promise<BenchApp> {
     baseline,
     execute: (query, variables) => execute(app, query, variables),
     statements: () => statements(app),
-    importFile: (file, options) =>
-      importFile({ imports: new ImportStore(app.db, projectId), summarizer: factListSummarizer }, file, options),
+    importFile: (file, options) => importIntoProject({ db: app.db, projectId, logger }, file, options),
     async close() {
       await baseline.close();
       await app.close();

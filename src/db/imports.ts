@@ -4,7 +4,7 @@ import { addToCounter } from "./counters";
 import { type Database, isConstraintViolation, type StatementRunner } from "./database";
 import { firstRow } from "./row";
 import type { MessageToAdd } from "./threads";
-import type { UserToCreate } from "./users";
+import { type UserToCreate, userCreateParams } from "./users";
 
 /** A user to import, with the threads (and their messages) to create for them. */
 export interface UserToImport extends UserToCreate {
@@ -65,7 +65,7 @@ export class ImportStore {
     const threads = accepted.flatMap((user) => user.threads.map((thread) => ({ user, thread })));
     const messages = threads.flatMap(({ thread }) => thread.messages.map((message, seq) => ({ thread, message, seq })));
 
-    await tx.run("import.create-users", { projectId: this.projectId, users: accepted.map(userParams) });
+    await tx.run("user.create", { projectId: this.projectId, users: accepted.map((user) => userCreateParams(user, user.uuid, user.nodeUuid)) });
     if (threads.length > 0) {
       await tx.run("import.create-threads", {
         projectId: this.projectId,
@@ -122,21 +122,6 @@ function decide(
     return "created";
   });
   return { outcomes, accepted };
-}
-
-function userParams(user: PreparedUser): Record<string, unknown> {
-  const { node, metadata } = user;
-  return {
-    userId: user.userId,
-    uuid: user.uuid,
-    email: user.email,
-    firstName: user.firstName,
-    lastName: user.lastName,
-    metadataKeys: metadata?.keys ?? null,
-    metadataValues: metadata?.values ?? null,
-    addsMessages: user.threads.some((thread) => thread.messages.length > 0),
-    node: { ...node, uuid: user.nodeUuid, attributes: JSON.stringify(node.attributes) },
-  };
 }
 
 function messageParams({ thread, message, seq }: { thread: PreparedThread; message: PreparedMessage; seq: number }): Record<string, unknown> {

@@ -43,7 +43,6 @@ export const STATEMENT_NAMES = [
   "idempotency-key.record-write",
   "import.add-messages",
   "import.create-threads",
-  "import.create-users",
   "import.taken-ids",
   "message.add",
   "message.backfill-thread-uuid",

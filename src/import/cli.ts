@@ -1,41 +1,43 @@
 import { constants } from "node:fs";
 import { access } from "node:fs/promises";
-import { ConfigError, loadConfig } from "../config";
+import { parseArgs } from "node:util";
+import { ConfigError, MAX_PROJECT_ID_LENGTH, loadConfig } from "../config";
 import { UsergraphError } from "../errors";
 import { configuredNeo4j } from "../configuredNeo4j";
 import { CypherFiles } from "../db/cypherFiles";
 import { Database } from "../db/database";
-import { ImportStore } from "../db/imports";
-import { factListSummarizer } from "../domain/graph/summarizer";
 import { createLogger } from "../logger";
 import { createMetrics } from "../metrics";
-import { importFile } from "./importFile";
+import { importIntoProject } from "./importIntoProject";
 import { progressView } from "./progressView";
 
-// npm run import -- <file.ndjson>: bulk import into the Neo4j and project of `npm start` (NEO4J_URI, else
-// the local Neo4j, started when it is not running; PROJECT_ID). Refused lines and progress go to stderr;
-// stdout gets one line, the summary. Exit code 0: every line imported or skipped; 1: some lines refused;
-// 2: the import could not run or stopped (what was stored so far stays, and a second run skips it).
+// npm run import -- [--project <id>] <file.ndjson>: bulk import into the Neo4j of `npm start` (NEO4J_URI,
+// else the local Neo4j, started when it is not running) and into one project (--project, else PROJECT_ID).
+// An operator's tool, like `npm run keys`: it talks to Neo4j directly and needs no API key. Refused lines
+// and progress go to stderr; stdout gets one line, the summary. Exit code 0: every line imported or skipped;
+// 1: some lines refused; 2: the import could not run or stopped (what was stored so far stays, and a second
+// run skips it).
 
-const USAGE = "usage: npm run import -- <file.ndjson>   (one user a line; see the README, \"Bulk import\")";
+const USAGE =
+  "usage: npm run import -- [--project <projectId>] <file.ndjson>   (one user a line; the project defaults to PROJECT_ID; see the README, \"Bulk import\")";
 
 class UsageError extends Error {}
 
 async function main(): Promise<number> {
-  const file = fileArgument(process.argv.slice(2));
-  await access(file, constants.R_OK).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read ${file}: ${error.code ?? error.message}`);
+  const args = parseArguments(process.argv.slice(2));
+  await access(args.file, constants.R_OK).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read ${args.file}: ${error.code ?? error.message}`);
   });
   const config = loadConfig();
+  const projectId = args.projectId ?? config.projectId;
   const logger = createLogger(config, "stderr");
   const neo4j = await configuredNeo4j(config, logger);
   try {
     const db = Database.connect(neo4j, CypherFiles.load(), createMetrics({ processMetrics: false }), logger);
     try {
-      // A fresh database gets its constraints first: they are what keeps a userId unique.
-      await db.applySchema();
+      logger.info({ projectId }, "importing");
       const view = progressView(process.stderr);
-      const summary = await importFile({ imports: new ImportStore(db, config.projectId), summarizer: factListSummarizer }, file, {
+      const summary = await importIntoProject({ db, projectId, logger }, args.file, {
         onRejected: (line, message) => view.note(`line ${line}: ${message}`),
         onProgress: (progress) => view.show(progress),
       });
@@ -53,13 +55,26 @@ async function main(): Promise<number> {
   }
 }
 
-function fileArgument(args: string[]): string {
-  if (args.includes("--help") || args.includes("-h")) {
+function parseArguments(argv: string[]): { file: string; projectId: string | null } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { project: { type: "string" }, help: { type: "boolean", short: "h" } } });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
     console.error(USAGE);
     process.exit(0);
   }
-  if (args.length !== 1 || args[0]!.startsWith("-")) throw new UsageError(USAGE);
-  return args[0]!;
+  if (positionals.length !== 1) throw new UsageError(USAGE);
+  if (values.project === undefined) return { file: positionals[0]!, projectId: null };
+  // The rule of PROJECT_ID and of API keys' projects.
+  const projectId = values.project.trim();
+  if (projectId === "" || projectId.length > MAX_PROJECT_ID_LENGTH) {
+    throw new UsageError(`--project must be 1 to ${MAX_PROJECT_ID_LENGTH} characters; got "${values.project}"`);
+  }
+  return { file: positionals[0]!, projectId };
 }
 
 main().then(

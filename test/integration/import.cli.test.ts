@@ -6,6 +6,7 @@ import { MAX_CONTENT_LENGTH } from "../../src/domain/threadInput";
 import { findFreePort, isPortListening } from "../../src/localNeo4j";
 import { packageRoot } from "../../src/paths";
 import { testNeo4jConfig } from "../setup/neo4jEnv";
+import { storeOldUsers } from "../support/oldUsers";
 import { deleteProject } from "../support/projectGraph";
 import { type TestApp, startTestApp, uniqueId } from "../support/testApp";
 
@@ -20,10 +21,10 @@ interface Run {
   stderr: string;
 }
 
-function runImport(file: string, env: Record<string, string>): Promise<Run> {
+function runImport(args: string[], env: Record<string, string>): Promise<Run> {
   // tsx as a loader, as the service's process test runs src/index.ts: the script builds first, which
   // would only make the test slower.
-  const child = spawn(process.execPath, ["--import", "tsx", entry, file], { cwd: packageRoot, env: { PATH: process.env.PATH ?? "", ...env } });
+  const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], { cwd: packageRoot, env: { PATH: process.env.PATH ?? "", ...env } });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
@@ -92,7 +93,7 @@ describe("npm run import", () => {
   });
 
   it("imports the good lines, skips a taken userId, reports each bad line by number, and ends with one summary line", async () => {
-    const run = await runImport(file, env);
+    const run = await runImport([file], env);
     expect(run.stdout).toMatch(SUMMARY);
     expect(run.stdout.match(SUMMARY)!.slice(1, 4)).toEqual(["3", "1", "5"]);
     expect(run.code).toBe(1);
@@ -149,15 +150,74 @@ describe("npm run import", () => {
 
   it("run again on the same file, changes nothing: every user is skipped", async () => {
     const before = await holdings();
-    const run = await runImport(file, env);
+    const run = await runImport([file], env);
     expect(run.stdout.match(SUMMARY)?.slice(1, 4)).toEqual(["0", "4", "5"]);
     expect(await holdings()).toEqual(before);
   });
 
   it("refuses to run without exactly one readable file, saying so, with exit code 2 and nothing on stdout", async () => {
-    const missing = await runImport(path.join(dir, "missing.ndjson"), env);
+    const missing = await runImport([path.join(dir, "missing.ndjson")], env);
     expect(missing).toMatchObject({ code: 2, stdout: "" });
     expect(missing.stderr).toContain(`import failed: cannot read ${path.join(dir, "missing.ndjson")}: ENOENT`);
+  });
+});
+
+describe("npm run import -- --project <id>", () => {
+  const neo = testNeo4jConfig();
+  const projectId = uniqueId("import-project");
+  let t: TestApp;
+  let dir: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    dir = await mkdtemp(path.join(os.tmpdir(), "usergraph-import-project-"));
+  });
+
+  afterAll(async () => {
+    await deleteProject(t, projectId);
+    await t.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("imports into the project named, with no API key, even in production; its users stored before the counter and the list keys are counted and found too", async () => {
+    // Six users as versions before the counter and the list indexes stored them: no counter, no keys.
+    await storeOldUsers(t, projectId, 6);
+    const file = path.join(dir, "project.ndjson");
+    await writeFile(file, [{ userId: "new-1", email: "New.One@Example.com", threads: [{ threadId: "new-1-t" }] }, { userId: "new-2" }].map((line) => JSON.stringify(line)).join("\n"));
+    const env = {
+      NEO4J_URI: neo.uri,
+      NEO4J_USERNAME: neo.username,
+      NEO4J_PASSWORD: neo.password,
+      NEO4J_DATABASE: neo.database,
+      // Another project: the one the service would serve requests without credentials from.
+      PROJECT_ID: t.projectId,
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+    };
+    const run = await runImport(["--project", ` ${projectId} `, file], env);
+    expect(run.stdout.match(SUMMARY)?.slice(1, 4)).toEqual(["2", "0", "0"]);
+    expect(run.code).toBe(0);
+
+    const counted = await t.execute(`{ users(first: 1) { totalCount } threadsOrdered { totalCount } }`, {}, projectId);
+    expect(counted.data).toEqual({ users: { totalCount: 8 }, threadsOrdered: { totalCount: 1 } });
+    const found = await t.execute(`{ usersOrdered(search: "example.com", orderBy: EMAIL, asc: true, pageSize: 3) { totalCount users { userId } } }`, {}, projectId);
+    // Old users 1 to 4 have an email (Mail<i>@Example.com; every fifth has none), found by the keys start-up
+    // wrote for them; so has new-1 (New.One@…), which sorts after them.
+    expect(found.data?.usersOrdered).toEqual({ totalCount: 5, users: [{ userId: "old-1" }, { userId: "old-2" }, { userId: "old-3" }] });
+    const newOne = await t.execute(`{ usersOrdered(search: "new.one") { users { userId } } }`, {}, projectId);
+    expect(newOne.data?.usersOrdered.users).toEqual([{ userId: "new-1" }]);
+    const [unprojected] = await t.cypher(`MATCH (u:User {projectId: $projectId}) RETURN count(u) AS n`, { projectId: t.projectId });
+    expect(unprojected?.n).toBe(0);
+  });
+
+  it("refuses a blank --project or a missing file name, with exit code 2 and the usage", async () => {
+    const env = { NEO4J_URI: neo.uri, NEO4J_PASSWORD: neo.password };
+    const blank = await runImport(["--project", "  ", path.join(dir, "any.ndjson")], env);
+    expect(blank).toMatchObject({ code: 2, stdout: "" });
+    expect(blank.stderr).toContain('--project must be 1 to 200 characters; got "  "');
+    const noFile = await runImport(["--project", "p"], env);
+    expect(noFile).toMatchObject({ code: 2, stdout: "" });
+    expect(noFile.stderr).toContain("usage: npm run import -- [--project <projectId>] <file.ndjson>");
   });
 });
 
@@ -168,7 +228,7 @@ describe("npm run import without NEO4J_URI", () => {
     try {
       const file = path.join(dir, "one.ndjson");
       await writeFile(file, `${JSON.stringify({ userId: "local-1" })}\n`);
-      const run = await runImport(file, { NEO4J_LOCAL_PORT: String(port), NEO4J_LOCAL_DATA: path.join(dir, "data"), LOG_LEVEL: "info" });
+      const run = await runImport([file], { NEO4J_LOCAL_PORT: String(port), NEO4J_LOCAL_DATA: path.join(dir, "data"), LOG_LEVEL: "info" });
       expect(run.stdout.match(SUMMARY)?.slice(1, 4)).toEqual(["1", "0", "0"]);
       expect(run.stderr.split("\n").some((line) => line.includes("local Neo4j ready") && line.includes('"startedHere":true'))).toBe(true);
       expect(await isPortListening("127.0.0.1", port)).toBe(false);
