@@ -153,12 +153,15 @@ export async function neo4jGraphqlSides(target: BenchNeo4j, projectId: string): 
   return [connection, list];
 }
 
-// The best single statement we know: ordering by the properties of user_project_created_at (projectId,
-// createdAt), which every user has, lets Neo4j read that index backwards and stop after the page and its
-// ties (a PartialTop) instead of sorting the project.
+// The best single statement we know: ordering by the properties of user_project_created_at_user_id
+// (projectId, createdAt, userId), which every user has, lets Neo4j read that index backwards and stop after
+// the page instead of sorting the project. A composite index serves only a query with a predicate on each
+// of its properties, hence the two IS NOT NULL; the hint keeps the planner from the (projectId, userId)
+// index of the userId constraint, which would leave the whole project to sort (as user.page-forward does).
 const RAW_STATEMENT = `
 MATCH (u:User {projectId: $projectId})
-WHERE u.createdAt IS NOT NULL
+USING INDEX u:User(projectId, createdAt, userId)
+WHERE u.createdAt IS NOT NULL AND u.userId IS NOT NULL
 WITH u ORDER BY u.projectId DESC, u.createdAt DESC, u.userId DESC LIMIT $limit
 RETURN u.userId AS userId, u.email AS email,
   [(u)-[:HAS_NODE]->(n:Entity) | n.summary][0] AS summary,

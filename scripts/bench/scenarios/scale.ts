@@ -13,7 +13,7 @@ import { progress } from "../report";
 import { writeUsers } from "../scale/dataset";
 import { type LoadResult, runLoad } from "../scale/load";
 import { type PageSide, neo4jGraphqlSides, rawDriverSide, usergraphSide } from "../scale/pageOfUsers";
-import { type ReadTiming, findReadTargets, scaleReads, timeRead } from "../scale/reads";
+import { type ReadTiming, findReadTargets, scaleReads, timeRead, warmUpReads } from "../scale/reads";
 import { expectSame } from "./common";
 import { UsageError } from "../usageError";
 
@@ -47,6 +47,7 @@ export async function scale(app: BenchApp, target: BenchNeo4j): Promise<ScaleRep
       progress(`  ${to} users: timing the reads, one request at a time`);
       const targets = await findReadTargets(app, to);
       const reads: Record<string, ReadTiming> = {};
+      await warmUpReads(app, scaleReads(targets), readBudgetMs);
       for (const read of scaleReads(targets)) reads[read.name] = await timeRead(app, read, readBudgetMs);
       progress(`  ${to} users: the page of 50 users, ${CLIENTS} clients for ${loadSeconds} s per side`);
       return { users: to, import: imported, reads, load: await loadSides(sides, loadSeconds) };
