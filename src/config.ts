@@ -79,6 +79,9 @@ export const LOCAL_NEO4J_DEFAULTS = {
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 const NODE_ENVS = ["development", "production", "test"] as const;
 
+/** The longest projectId: PROJECT_ID's, an API key's project's, an end-user token's, an import's. */
+export const MAX_PROJECT_ID_LENGTH = 200;
+
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -132,7 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 
   const projectId = text("PROJECT_ID", "default");
-  if (projectId.length > 200) problems.push("PROJECT_ID must be at most 200 characters");
+  if (projectId.length > MAX_PROJECT_ID_LENGTH) problems.push(`PROJECT_ID must be at most ${MAX_PROJECT_ID_LENGTH} characters`);
 
   const nodeEnv = oneOf("NODE_ENV", NODE_ENVS, "development");
   const defaults = defaultAccess(nodeEnv);

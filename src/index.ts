@@ -1,9 +1,9 @@
 // First: tracing, when asked for, must patch http and Express before they are loaded.
 import { tracing } from "./telemetry";
-import { ConfigError, LOCAL_NEO4J_DEFAULTS, loadConfig } from "./config";
+import { ConfigError, loadConfig } from "./config";
 import { createApp } from "./app";
+import { configuredNeo4j } from "./configuredNeo4j";
 import { createLogger } from "./logger";
-import { ensureLocalNeo4j } from "./localNeo4j";
 
 // The process entry: configuration, the local Neo4j when no NEO4J_URI is given, the server, and a
 // graceful shutdown that drains HTTP, closes the driver, stops the Neo4j this process started and flushes
@@ -13,27 +13,12 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   if (tracing) logger.info("OpenTelemetry tracing is on (OTEL_* variables)");
 
-  let neo4jUri = config.neo4jUri;
-  let stopLocalNeo4j: (() => Promise<void>) | null = null;
-  if (neo4jUri === null) {
-    logger.info("NEO4J_URI is not set: using the local Neo4j (starting it when it is not running)");
-    const local = await ensureLocalNeo4j({ port: config.localNeo4jPort, dataDir: config.localNeo4jDataDir });
-    neo4jUri = local.uri;
-    stopLocalNeo4j = local.startedHere ? () => local.stop() : null;
-    logger.info({ uri: local.uri, startedHere: local.startedHere }, "local Neo4j ready");
-  }
-
+  const neo4j = await configuredNeo4j(config, logger);
   const app = await createApp(
-    {
-      ...config,
-      neo4jUri,
-      ...(config.neo4jUri === null
-        ? { neo4jUsername: LOCAL_NEO4J_DEFAULTS.username, neo4jPassword: LOCAL_NEO4J_DEFAULTS.password }
-        : {}),
-    },
+    { ...config, neo4jUri: neo4j.uri, neo4jUsername: neo4j.username, neo4jPassword: neo4j.password, neo4jDatabase: neo4j.database },
     logger,
   ).catch(async (error: unknown) => {
-    await stopLocalNeo4j?.();
+    await neo4j.stop();
     throw error;
   });
   const port = await app.server.listen(config.port);
@@ -49,7 +34,7 @@ async function main(): Promise<void> {
       app.server.markStopping();
       await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
       await app.close();
-      await stopLocalNeo4j?.();
+      await neo4j.stop();
       // Last: the spans of the drain and the close are exported too.
       await tracing?.shutdown().catch((error: unknown) => logger.warn({ err: error }, "exporting the last spans failed"));
       logger.info("stopped");

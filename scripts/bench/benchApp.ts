@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import pino from "pino";
 import { type App, type AppIngestOptions, createApp } from "../../src/app";
+import type { ImportOptions, ImportSummary } from "../../src/import/importFile";
+import { importIntoProject } from "../../src/import/importIntoProject";
 import { Baseline } from "./baseline";
 import type { BenchNeo4j } from "./neo4j";
 import { progress } from "./report";
@@ -36,12 +38,16 @@ export interface BenchApp {
   execute<T = Record<string, unknown>>(query: string, variables?: Variables): Promise<T>;
   /** The service's Cypher statements so far, by Cypher file name (from its Prometheus counter). */
   statements(): Promise<StatementCount>;
+  /** Imports an NDJSON file into the run's project, as `npm run import` does. */
+  importFile(file: string, options?: ImportOptions): Promise<ImportSummary>;
   close(): Promise<void>;
 }
 
 /** The app of a run; `ingest` runs an ingestion worker in it (the scenarios but one run none). */
 export async function startBenchApp(target: BenchNeo4j, options: { ingest?: AppIngestOptions } = {}): Promise<BenchApp> {
   const projectId = `bench-${randomUUID()}`;
+  // Silent, so that logging costs nothing in the figures; BENCH_LOG_LEVEL=error shows what failed.
+  const logger = pino({ level: process.env.BENCH_LOG_LEVEL ?? "silent" });
   const app = await createApp(
     {
       neo4jUri: target.uri,
@@ -52,8 +58,7 @@ export async function startBenchApp(target: BenchNeo4j, options: { ingest?: AppI
       nodeEnv: "production",
       ingest: options.ingest ? { ...options.ingest, projectIds: [projectId] } : null,
     },
-    // Silent, so that logging costs nothing in the figures; BENCH_LOG_LEVEL=error shows what failed.
-    pino({ level: process.env.BENCH_LOG_LEVEL ?? "silent" }),
+    logger,
   );
   const baseline = Baseline.connect(target);
   return {
@@ -62,6 +67,7 @@ export async function startBenchApp(target: BenchNeo4j, options: { ingest?: AppI
     baseline,
     execute: (query, variables) => execute(app, query, variables),
     statements: () => statements(app),
+    importFile: (file, options) => importIntoProject({ db: app.db, projectId, logger }, file, options),
     async close() {
       await baseline.close();
       await app.close();

@@ -2,16 +2,18 @@
 // in the same run on the same Neo4j (absolute times say more about the machine than about the code; the
 // project's tests assert no timings, this reports them). Starts a throwaway Neo4j unless NEO4J_BENCH_URI
 // names one, prints a table to stdout (progress to stderr) and writes scripts/bench/results/latest.json.
-// Given scenario ids, runs only those.
+// Given scenario ids, runs only those. `scale` runs only when named: it imports up to a million users.
 import path from "node:path";
 import { type BenchApp, removeProjectData, startBenchApp } from "./benchApp";
-import { type BenchNeo4j, benchNeo4j } from "./neo4j";
+import { type BenchMemory, type BenchNeo4j, benchNeo4j } from "./neo4j";
 import { machineInfo, printMachine, printTable, progress, type ScenarioResult, writeJson } from "./report";
 import { addMessagesThroughput } from "./scenarios/addMessages";
 import { deleteLargeUser } from "./scenarios/deleteUser";
 import { ingestThroughput } from "./scenarios/ingest";
 import { usersWithNodes } from "./scenarios/usersWithNodes";
 import { usersWithThreads } from "./scenarios/usersWithThreads";
+import { type ScaleReport, scale } from "./scenarios/scale";
+import { printScale } from "./scale/report";
 import { UsageError } from "./usageError";
 
 type Scenario = (app: BenchApp) => Promise<ScenarioResult | ScenarioResult[]>;
@@ -25,11 +27,22 @@ const SCENARIOS: Record<string, Scenario> = {
   ingest: ingestThroughput,
 };
 
+const SCALE = "scale";
+
+// A million users outgrow the Launcher's 256 MiB page cache and 1 GiB heap (transactions get a quarter of
+// it, and the numbered pages sort the whole project): the scale run asks for more unless told otherwise.
+const SCALE_MEMORY: BenchMemory = {
+  pageCache: process.env.BENCH_PAGE_CACHE || "2g",
+  heap: process.env.BENCH_HEAP || "2g",
+};
+
 async function main(): Promise<void> {
-  const selected = selectScenarios(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  const withScale = args.includes(SCALE);
+  const selected = selectScenarios(args.filter((id) => id !== SCALE), withScale);
   const startedAt = new Date();
   progress(process.env.NEO4J_BENCH_URI ? `using Neo4j at ${process.env.NEO4J_BENCH_URI}` : "starting a throwaway Neo4j");
-  const target = await benchNeo4j();
+  const target = await benchNeo4j(withScale ? SCALE_MEMORY : {});
   stopOnSignal(target);
   try {
     const app = await startBenchApp(target);
@@ -38,9 +51,15 @@ async function main(): Promise<void> {
       printMachine(machine);
       const scenarios: ScenarioResult[] = [];
       for (const [id, run] of selected) scenarios.push(...(await runScenario(id, run, app)));
-      printTable(scenarios);
+      if (scenarios.length > 0) printTable(scenarios);
+      let scaleReport: ScaleReport | undefined;
+      if (withScale) {
+        progress(`${SCALE}…`);
+        scaleReport = await scale(app, target);
+        printScale(scaleReport);
+      }
       const durationSeconds = Math.round((Date.now() - startedAt.getTime()) / 100) / 10;
-      const file = await writeJson({ startedAt: startedAt.toISOString(), durationSeconds, machine, scenarios });
+      const file = await writeJson({ startedAt: startedAt.toISOString(), durationSeconds, machine, scenarios, scale: scaleReport });
       console.log(`\nresults written to ${path.relative(process.cwd(), file)} (run took ${durationSeconds} s)`);
     } finally {
       if (target.kind === "external") await removeProjectData(app);
@@ -51,11 +70,13 @@ async function main(): Promise<void> {
   }
 }
 
-function selectScenarios(ids: string[]): [string, Scenario][] {
+/** The scenarios named, or all but scale when none is (scale alone runs only scale). */
+function selectScenarios(ids: string[], withScale: boolean): [string, Scenario][] {
   const unknown = ids.filter((id) => !(id in SCENARIOS));
   if (unknown.length > 0) {
-    throw new UsageError(`unknown scenario ${unknown.join(", ")}; the scenarios are ${Object.keys(SCENARIOS).join(", ")}`);
+    throw new UsageError(`unknown scenario ${unknown.join(", ")}; the scenarios are ${[...Object.keys(SCENARIOS), SCALE].join(", ")}`);
   }
+  if (ids.length === 0 && withScale) return [];
   return Object.entries(SCENARIOS).filter(([id]) => ids.length === 0 || ids.includes(id));
 }
 

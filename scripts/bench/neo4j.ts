@@ -16,9 +16,15 @@ export interface BenchNeo4j {
   stop(): Promise<void>;
 }
 
-export async function benchNeo4j(): Promise<BenchNeo4j> {
+/** The throwaway Neo4j's memory: the Launcher's defaults (1 GiB heap, 256 MiB page cache) unless given. */
+export interface BenchMemory {
+  heap?: string;
+  pageCache?: string;
+}
+
+export async function benchNeo4j(memory: BenchMemory = {}): Promise<BenchNeo4j> {
   const { NEO4J_BENCH_URI, NEO4J_BENCH_USERNAME, NEO4J_BENCH_PASSWORD, NEO4J_BENCH_DATABASE } = process.env;
-  if (!NEO4J_BENCH_URI) return throwawayBenchNeo4j();
+  if (!NEO4J_BENCH_URI) return throwawayBenchNeo4j(memory);
   if (NEO4J_BENCH_PASSWORD === undefined) {
     throw new UsageError(`NEO4J_BENCH_PASSWORD is not set, but NEO4J_BENCH_URI is (${NEO4J_BENCH_URI})`);
   }
@@ -32,7 +38,7 @@ export async function benchNeo4j(): Promise<BenchNeo4j> {
   };
 }
 
-async function throwawayBenchNeo4j(): Promise<BenchNeo4j> {
-  const neo4j = await startThrowawayNeo4j({ label: "bench" });
+async function throwawayBenchNeo4j(memory: BenchMemory): Promise<BenchNeo4j> {
+  const neo4j = await startThrowawayNeo4j({ label: "bench", ...memory });
   return { ...neo4j, database: "neo4j", kind: "throwaway" };
 }

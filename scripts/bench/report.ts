@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import type { ScaleReport } from "./scenarios/scale";
 
 export interface SideResult {
   /** What this side does, in a few words. */
@@ -41,6 +42,8 @@ export interface RunReport {
   durationSeconds: number;
   machine: MachineInfo;
   scenarios: ScenarioResult[];
+  /** `npm run bench -- scale` only. */
+  scale?: ScaleReport;
 }
 
 export function machineInfo(neo4jDescription: string): MachineInfo {

@@ -1,7 +1,7 @@
 import type { ApiKeyRecord, ApiKeyStore } from "../db/apiKeys";
+import { MAX_PROJECT_ID_LENGTH } from "../config";
 import { newApiKey } from "./apiKeyFormat";
 
-const MAX_PROJECT_ID_LENGTH = 200;
 const MAX_NAME_LENGTH = 200;
 
 /** Makes a new key for a project; the key itself is returned once and only its hash is stored. */

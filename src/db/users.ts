@@ -4,7 +4,7 @@ import type { UserNodeDescription } from "../domain/userNode";
 import type { Summarizer } from "../domain/graph/summarizer";
 import type { DeletedUserCounts, EntityNodeRecord, InstantIdKey, PageRequest, PageRows, UserOrder, UserRecord } from "../model";
 import { addToCounter, readCounter } from "./counters";
-import { type Database, isConstraintViolation } from "./database";
+import { type Database, type Params, isConstraintViolation } from "./database";
 import { type Row, firstRow, mapOptional } from "./row";
 import type { StatementName } from "./statements";
 import { refreshSummaries } from "./summaries";
@@ -19,6 +19,24 @@ export interface UserToCreate {
   metadata: FlatMetadata | null;
   /** The user node; its summary is the summarizer's. */
   node: UserNodeDescription;
+}
+
+/**
+ * One element of user.create's `users`: addUser passes one, the import a batch, so that both store a user
+ * the same way. The uuids are the caller's: the import links threads to the user before it is stored.
+ */
+export function userCreateParams(user: UserToCreate, uuid: string, nodeUuid: string): Params {
+  const { node, metadata } = user;
+  return {
+    userId: user.userId,
+    uuid,
+    email: user.email,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    metadataKeys: metadata?.keys ?? null,
+    metadataValues: metadata?.values ?? null,
+    node: { ...node, uuid: nodeUuid, attributes: JSON.stringify(node.attributes) },
+  };
 }
 
 /** An updateUser call as the statement applies it: plain fields (null removes) and a metadata merge plan. */
@@ -55,17 +73,9 @@ export class UserStore {
    * project's count never disagrees with its users; "exists" when the userId is taken.
    */
   async add(user: UserToCreate): Promise<UserRecord | "exists"> {
-    const { node, metadata, ...fields } = user;
     try {
       return await this.db.writeTransaction(async (tx) => {
-        const rows = await tx.run("user.create", {
-          projectId: this.projectId,
-          uuid: randomUUID(),
-          ...fields,
-          metadataKeys: metadata?.keys ?? null,
-          metadataValues: metadata?.values ?? null,
-          node: { ...node, uuid: randomUUID(), attributes: JSON.stringify(node.attributes) },
-        });
+        const rows = await tx.run("user.create", { projectId: this.projectId, users: [userCreateParams(user, randomUUID(), randomUUID())] });
         await addToCounter(tx, this.projectId, "users", 1);
         return toUserRecord(firstRow(rows).row("user"));
       });

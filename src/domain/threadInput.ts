@@ -9,6 +9,16 @@ export const MAX_CONTENT_LENGTH = 4096;
 export const MAX_SPEAKER_NAME_LENGTH = 200;
 export const MAX_SMALL_METADATA_BYTES = 16 * 1024;
 
+/** Roles by the names Zep's REST API and SDKs write (lower-case); GraphQL's RoleType names are the values. */
+export const ROLES_BY_ZEP_NAME: Readonly<Record<string, Role>> = {
+  norole: "NOROLE",
+  system: "SYSTEM",
+  assistant: "ASSISTANT",
+  user: "USER",
+  function: "FUNCTION",
+  tool: "TOOL",
+};
+
 export interface NewMessage {
   role: Role;
   name: string | null;

@@ -9,11 +9,11 @@ export function javaExecutable(): string {
   return home ? path.join(home, "bin", "java") : "java";
 }
 
-// A fixed 1 GiB heap keeps the footprint predictable (two test runs at once stay near 3 GiB in all);
-// the page cache lives off-heap on top of it and is sized by the Launcher.
+// A fixed heap, 1 GiB unless asked otherwise, keeps the footprint predictable (two test runs at once stay
+// near 3 GiB in all); the page cache lives off-heap on top of it and is sized by the Launcher.
+const DEFAULT_HEAP = "1g";
+
 const jvmFlags = [
-  "-Xms1g",
-  "-Xmx1g",
   "-XX:+UseG1GC",
   // After an OutOfMemoryError some thread of the DBMS is dead; a clean exit is better than a half-working
   // database, and whoever started it sees the exit.
@@ -32,12 +32,17 @@ export interface LauncherArgs {
   dataDir: string;
   password: string;
   pageCache?: string;
+  // JVM size syntax such as "1g" or "512m".
+  heap?: string;
   exitOnStdinEof: boolean;
 }
 
 // Java runs Launcher.java straight from source (JEP 330); `dir/*` is expanded by java itself, not a shell.
 export function launcherArgs(options: LauncherArgs): string[] {
+  const heap = options.heap ?? DEFAULT_HEAP;
   return [
+    `-Xms${heap}`,
+    `-Xmx${heap}`,
     ...jvmFlags,
     "-cp",
     path.join(options.libDir, "*"),

@@ -16,6 +16,8 @@ export interface LocalNeo4jOptions {
   tieToParent: boolean;
   // Neo4j size syntax such as "256m" (the Launcher's default) or "1g".
   pageCache?: string;
+  // JVM size syntax such as "1g" (the default) or "2g": transactions may use a quarter of it.
+  heap?: string;
   readyTimeoutMs?: number;
 }
 

@@ -16,7 +16,7 @@ export interface ThrowawayNeo4j {
 
 // Tied to this process, so that even a crashed run leaves no Neo4j behind; two runs on one machine never
 // share a port or a store.
-export async function startThrowawayNeo4j(options: { label: string; pageCache?: string }): Promise<ThrowawayNeo4j> {
+export async function startThrowawayNeo4j(options: { label: string; pageCache?: string; heap?: string }): Promise<ThrowawayNeo4j> {
   const tempDir = await mkdtemp(path.join(os.tmpdir(), `usergraph-${options.label}-neo4j-`));
   const removeTempDir = (): Promise<void> => rm(tempDir, { recursive: true, force: true });
   const password = randomBytes(18).toString("base64url");
@@ -27,6 +27,7 @@ export async function startThrowawayNeo4j(options: { label: string; pageCache?: 
       password,
       tieToParent: true,
       ...(options.pageCache ? { pageCache: options.pageCache } : {}),
+      ...(options.heap ? { heap: options.heap } : {}),
     });
     let stopped: Promise<void> | undefined;
     return {

@@ -1,4 +1,5 @@
 import type { Role } from "../model";
+import { ROLES_BY_ZEP_NAME } from "../domain/threadInput";
 import { addMessages, threadContext, threadMessages } from "../services/threads";
 import type { Handler } from "./endpoint";
 import {
@@ -23,15 +24,6 @@ import { zepMessage } from "./shapes";
 // Zep's Threads API (client.thread.*) over the shared thread services: a thread's messages and the
 // context they build up.
 
-const ROLES: Readonly<Record<string, Role>> = {
-  norole: "NOROLE",
-  system: "SYSTEM",
-  assistant: "ASSISTANT",
-  user: "USER",
-  function: "FUNCTION",
-  tool: "TOOL",
-};
-
 function messagesOf(raw: unknown[]) {
   return raw.map((item, index) => {
     const field = `messages[${index}]`;
@@ -39,7 +31,7 @@ function messagesOf(raw: unknown[]) {
     // uuid and processed are Zep's output fields, which its Message type also offers on input; the
     // service assigns the uuid, and every message is processed when the call returns.
     return {
-      role: choice(requiredString(message, "role", `${field}.role`), `${field}.role`, ROLES) as Role,
+      role: choice(requiredString(message, "role", `${field}.role`), `${field}.role`, ROLES_BY_ZEP_NAME) as Role,
       name: optionalString(message, "name", `${field}.name`),
       content: requiredString(message, "content", `${field}.content`),
       metadata: optionalObject(message, "metadata", `${field}.metadata`),

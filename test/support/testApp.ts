@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import neo4j, { type Driver } from "neo4j-driver";
 import pino, { type Logger } from "pino";
 import { type App, type AppIngestOptions, createApp } from "../../src/app";
+import { PROJECT_CALLER } from "../../src/auth/caller";
 import { issueApiKey } from "../../src/auth/issueApiKey";
 import type { AccessConfig } from "../../src/config";
 import { ApiKeyStore } from "../../src/db/apiKeys";
@@ -24,7 +25,8 @@ export interface TestApp {
   projectId: string;
   /** A driver for asserting on what the database holds, outside the service. */
   driver: Driver;
-  execute(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult>;
+  /** Runs an operation in the app's project, or in `projectId` as a request with that project's API key is run. */
+  execute(query: string, variables?: Record<string, unknown>, projectId?: string): Promise<GraphQLResult>;
   /** Statements sent to Neo4j while `work` ran, in total and by Cypher file name. */
   countStatements<T>(work: () => Promise<T>): Promise<{ result: T; total: number; byQuery: Record<string, number> }>;
   cypher<T = Record<string, any>>(statement: string, params?: Record<string, unknown>): Promise<T[]>;
@@ -89,10 +91,10 @@ export async function startTestApp(
     app,
     projectId,
     driver,
-    async execute(query, variables) {
+    async execute(query, variables, inProject) {
       const response = await app.server.apollo.executeOperation(
         { query, variables },
-        { contextValue: app.server.context() },
+        { contextValue: app.server.context(inProject === undefined ? undefined : { projectId: inProject, caller: PROJECT_CALLER }) },
       );
       if (response.body.kind !== "single") throw new Error("expected a single result");
       return response.body.singleResult as GraphQLResult;

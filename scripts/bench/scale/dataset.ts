@@ -1,0 +1,54 @@
+// The users of the scale scenario, as import lines: user i is `scale-<i>`, numbered from 0 in the order they
+// are imported, so that growing from n to m users imports lines n to m - 1. Most users have no threads;
+// every THREADED_EVERY-th has THREADS threads of MESSAGES messages; every SEARCHED_EVERY-th has the last
+// name that the search read looks for.
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import path from "node:path";
+
+export const THREADED_EVERY = 20;
+export const THREADS = 2;
+export const MESSAGES = 3;
+export const SEARCHED_EVERY = 1000;
+export const SEARCHED_NAME = "Zebulon";
+
+const FIRST_NAMES = ["Ada", "Ben", "Chloe", "Dev", "Elif", "Femi", "Gita", "Hugo", "Ines", "Jun"];
+const LAST_NAMES = ["Smith", "Garcia", "Okafor", "Novak", "Tanaka", "Silva", "Kowalski", "Haddad", "Larsen"];
+
+export const userId = (i: number): string => `scale-${i}`;
+export const threadId = (i: number, thread: number): string => `scale-${i}-t${thread}`;
+export const isThreaded = (i: number): boolean => i % THREADED_EVERY === 0;
+
+export function userLine(i: number): string {
+  const firstName = FIRST_NAMES[i % FIRST_NAMES.length]!;
+  const line: Record<string, unknown> = {
+    userId: userId(i),
+    email: `${userId(i)}@example.com`,
+    firstName,
+    lastName: i % SEARCHED_EVERY === 0 ? SEARCHED_NAME : LAST_NAMES[i % LAST_NAMES.length],
+    metadata: { plan: i % 3 === 0 ? "pro" : "free", signup: { channel: i % 2 === 0 ? "web" : "app" } },
+  };
+  if (isThreaded(i)) {
+    line.threads = Array.from({ length: THREADS }, (_, thread) => ({
+      threadId: threadId(i, thread),
+      messages: Array.from({ length: MESSAGES }, (_, m) => ({
+        role: m % 2 === 0 ? "user" : "assistant",
+        ...(m % 2 === 0 ? { name: firstName } : {}),
+        content: `Message ${m} of thread ${thread}: my order for ${userId(i)} has not arrived yet, can you check?`,
+      })),
+    }));
+  }
+  return JSON.stringify(line);
+}
+
+/** Writes users `from` to `to - 1` into `dir`, streaming, so a million lines take no more memory than ten. */
+export async function writeUsers(dir: string, from: number, to: number): Promise<string> {
+  const file = path.join(dir, `users-${from}-${to}.ndjson`);
+  const out = createWriteStream(file);
+  for (let i = from; i < to; i += 1) {
+    if (!out.write(`${userLine(i)}\n`)) await once(out, "drain");
+  }
+  out.end();
+  await once(out, "finish");
+  return file;
+}

@@ -1,0 +1,118 @@
+// The reads the scale scenario times at each size: one GraphQL request at a time through the service, after
+// untimed rounds of them all (warmUpReads), the median of up to REPETITIONS after WARMUPS untimed ones. A read that is too slow for that many stops at its
+// time budget (it still gets at least MIN_REPETITIONS, and a single warm-up when the first took over a
+// tenth of the budget); a read that fails is reported with its error instead of ending the run, since
+// finding what breaks at scale is the point.
+import type { BenchApp, Variables } from "../benchApp";
+import { median, timeMs } from "../measure";
+import { progress } from "../report";
+import { SEARCHED_NAME, THREADED_EVERY, threadId, userId } from "./dataset";
+
+const WARMUPS = 3;
+const WARMUP_ROUNDS = 10;
+const REPETITIONS = 30;
+const MIN_REPETITIONS = 5;
+const PAGE = 50;
+const THREAD_PAGE = 10;
+
+export interface Read {
+  name: string;
+  query: string;
+  variables?: Variables;
+}
+
+export interface ReadTiming {
+  medianMs: number | null;
+  runs: number;
+  error?: string;
+}
+
+/** What a size's reads point at: found once per size, before the timing. */
+export interface ReadTargets {
+  users: number;
+  /** The cursor of the tenth-oldest user, for paging back from near the end of the list. */
+  nearOldestCursor: string;
+}
+
+const ORDERS = ["CREATED_AT", "USER_ID", "EMAIL"] as const;
+
+export function scaleReads({ users, nearOldestCursor }: ReadTargets): Read[] {
+  const lastPage = Math.max(1, Math.ceil(users / PAGE));
+  const middle = Math.floor(users / 2);
+  const threaded = middle - (middle % THREADED_EVERY);
+  const ordered = (label: string, pageNumber: number): Read[] =>
+    ORDERS.flatMap((orderBy) =>
+      [false, true].map((asc) => ({
+        name: `usersOrdered ${label} ${orderBy} ${asc ? "asc" : "desc"}`,
+        query: `query($p: Int!, $o: UserOrderBy!, $a: Boolean!) { usersOrdered(pageNumber: $p, pageSize: ${PAGE}, orderBy: $o, asc: $a) { rowCount users { userId } } }`,
+        variables: { p: pageNumber, o: orderBy, a: asc },
+      })),
+    );
+  return [
+    { name: `users(first: ${PAGE})`, query: `{ users(first: ${PAGE}) { edges { node { userId } } } }` },
+    { name: `users(first: ${PAGE}) with totalCount`, query: `{ users(first: ${PAGE}) { totalCount edges { node { userId } } } }` },
+    {
+      name: "users(last: 5, before: near the oldest)",
+      query: `query($c: String!) { users(last: 5, before: $c) { edges { node { userId } } } }`,
+      variables: { c: nearOldestCursor },
+    },
+    ...ordered("page 1", 1),
+    ...ordered("page 100", 100),
+    ...ordered(`last page`, lastPage),
+    {
+      name: `usersOrdered(search: "${SEARCHED_NAME.toLowerCase()}") with totalCount`,
+      query: `query($s: String!) { usersOrdered(search: $s, pageSize: ${PAGE}) { totalCount users { userId } } }`,
+      variables: { s: SEARCHED_NAME.toLowerCase() },
+    },
+    { name: "user(userId)", query: `query($u: ID!) { user(userId: $u) { userId email node { summary } } }`, variables: { u: userId(middle) } },
+    {
+      name: "user.threads(first: 5)",
+      query: `query($u: ID!) { user(userId: $u) { threads(first: 5) { edges { node { threadId } } } } }`,
+      variables: { u: userId(threaded) },
+    },
+    { name: `threadsOrdered page 1 (of ${THREAD_PAGE})`, query: `{ threadsOrdered(pageNumber: 1, pageSize: ${THREAD_PAGE}) { threads { threadId } } }` },
+    { name: `threadsOrdered page 100 (of ${THREAD_PAGE})`, query: `{ threadsOrdered(pageNumber: 100, pageSize: ${THREAD_PAGE}) { threads { threadId } } }` },
+    {
+      name: "thread.messages(last: 5)",
+      query: `query($t: ID!) { thread(threadId: $t) { messages(last: 5) { edges { node { content } } } } }`,
+      variables: { t: threadId(threaded, 0) },
+    },
+  ];
+}
+
+export async function findReadTargets(app: BenchApp, users: number): Promise<ReadTargets> {
+  const data = await app.execute<{ users: { edges: { cursor: string }[] } }>(`{ users(last: 10) { edges { cursor } } }`);
+  const cursor = data.users.edges[0]?.cursor;
+  if (!cursor) throw new Error(`users(last: 10) returned no users; expected ${users}`);
+  return { users, nearOldestCursor: cursor };
+}
+
+/**
+ * Rounds of every read, untimed, before any is timed, for at most `budgetMs`: at the first size the JVM has
+ * run little but a short import, and without them the reads timed first would carry its warm-up (and look
+ * slower than at the larger size). A read that fails here fails again when timed, and is reported then.
+ */
+export async function warmUpReads(app: BenchApp, reads: readonly Read[], budgetMs: number): Promise<void> {
+  const deadline = performance.now() + budgetMs;
+  for (let round = 0; round < WARMUP_ROUNDS && performance.now() < deadline; round += 1) {
+    for (const read of reads) await app.execute(read.query, read.variables).catch(() => undefined);
+  }
+}
+
+export async function timeRead(app: BenchApp, read: Read, budgetMs: number): Promise<ReadTiming> {
+  const run = () => app.execute(read.query, read.variables);
+  try {
+    const first = await timeMs(run);
+    for (let i = 1; i < WARMUPS && first < budgetMs / 10; i += 1) await run();
+    const samples: number[] = [];
+    const deadline = performance.now() + budgetMs;
+    while (samples.length < REPETITIONS && (samples.length < MIN_REPETITIONS || performance.now() < deadline)) {
+      samples.push(await timeMs(run));
+    }
+    return { medianMs: median(samples), runs: samples.length };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    progress(`  ${read.name} failed: ${message}`);
+    return { medianMs: null, runs: 0, error: message.slice(0, 200) };
+  }
+}

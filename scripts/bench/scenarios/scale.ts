@@ -1,0 +1,117 @@
+// `npm run bench -- scale`: how the reads and the page of 50 users fare as a project grows from SCALE_SMALL
+// users (default 10,000) to SCALE_USERS (default 1,000,000), every user imported through the import path
+// (an NDJSON file and importFile, as `npm run import` runs it). At each size: every read of scale/reads.ts,
+// one request at a time, and the page of 50 users under 32 concurrent clients, side by side with
+// @neo4j/graphql 7 (its connection and its list) and a one-statement neo4j-driver floor. Opt-in: it takes
+// minutes at the default sizes.
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { BenchApp } from "../benchApp";
+import type { BenchNeo4j } from "../neo4j";
+import { progress } from "../report";
+import { writeUsers } from "../scale/dataset";
+import { type LoadResult, runLoad } from "../scale/load";
+import { type PageSide, neo4jGraphqlSides, rawDriverSide, usergraphSide } from "../scale/pageOfUsers";
+import { type ReadTiming, findReadTargets, scaleReads, timeRead, warmUpReads } from "../scale/reads";
+import { expectSame } from "./common";
+import { UsageError } from "../usageError";
+
+export interface ScaleSize {
+  users: number;
+  /** How long importing up to this size took, and at what rate. */
+  import: { users: number; seconds: number; usersPerSecond: number };
+  reads: Record<string, ReadTiming>;
+  load: Record<string, LoadResult>;
+}
+
+export interface ScaleReport {
+  clients: number;
+  loadSeconds: number;
+  sizes: [ScaleSize, ScaleSize];
+}
+
+const CLIENTS = 32;
+
+export async function scale(app: BenchApp, target: BenchNeo4j): Promise<ScaleReport> {
+  const small = sizeFromEnv("SCALE_SMALL", 10_000);
+  const large = sizeFromEnv("SCALE_USERS", 1_000_000);
+  if (small >= large) throw new UsageError(`SCALE_SMALL (${small}) must be below SCALE_USERS (${large})`);
+  const loadSeconds = sizeFromEnv("SCALE_LOAD_SECONDS", 20);
+  const readBudgetMs = sizeFromEnv("SCALE_READ_BUDGET_SECONDS", 20) * 1000;
+  const dir = await mkdtemp(path.join(os.tmpdir(), "usergraph-bench-scale-"));
+  const sides = [usergraphSide(app), ...(await neo4jGraphqlSides(target, app.projectId)), rawDriverSide(app)];
+  try {
+    const measure = async (from: number, to: number): Promise<ScaleSize> => {
+      const imported = await grow(app, dir, from, to);
+      progress(`  ${to} users: timing the reads, one request at a time`);
+      const targets = await findReadTargets(app, to);
+      const reads: Record<string, ReadTiming> = {};
+      await warmUpReads(app, scaleReads(targets), readBudgetMs);
+      for (const read of scaleReads(targets)) reads[read.name] = await timeRead(app, read, readBudgetMs);
+      progress(`  ${to} users: the page of 50 users, ${CLIENTS} clients for ${loadSeconds} s per side`);
+      return { users: to, import: imported, reads, load: await loadSides(sides, loadSeconds) };
+    };
+    const first = await measure(0, small);
+    const second = await measure(small, large);
+    return { clients: CLIENTS, loadSeconds, sizes: [first, second] };
+  } finally {
+    for (const side of sides) await side.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function grow(app: BenchApp, dir: string, from: number, to: number): Promise<ScaleSize["import"]> {
+  progress(`  writing users ${from} to ${to - 1} as NDJSON`);
+  const file = await writeUsers(dir, from, to);
+  progress(`  importing ${to - from} users through the import path`);
+  let tenth = 0;
+  let refused: string | undefined;
+  const summary = await app.importFile(file, {
+    onRejected: (line, message) => {
+      refused ??= `line ${line}: ${message}`;
+    },
+    onProgress: (p) => {
+      const reached = Math.floor((p.imported / (to - from)) * 10);
+      if (reached > tenth) progress(`    ${reached * 10}%: ${p.imported} users, ${Math.round((p.imported * 1000) / p.elapsedMs)} users/s`);
+      tenth = Math.max(tenth, reached);
+    },
+  });
+  await rm(file, { force: true });
+  if (refused) throw new Error(`the import refused ${summary.rejected} line(s) of the scale data set, the first ${refused}`);
+  if (summary.imported !== to - from) throw new Error(`imported ${summary.imported} users of ${to - from} (skipped ${summary.skipped})`);
+  const seconds = summary.elapsedMs / 1000;
+  return { users: summary.imported, seconds: Math.round(seconds * 10) / 10, usersPerSecond: Math.round(summary.imported / seconds) };
+}
+
+/**
+ * Every side must give the same answer before it is timed: a different page would be a different
+ * workload. A side that fails that one request is reported with its error and not loaded.
+ */
+async function loadSides(sides: PageSide[], loadSeconds: number): Promise<Record<string, LoadResult>> {
+  const ours = sides[0]!;
+  const answer = await ours.read();
+  const results: Record<string, LoadResult> = {};
+  for (const side of sides) {
+    if (side !== ours) {
+      const theirs = await side.read().catch((error: unknown) => error as Error);
+      if (theirs instanceof Error) {
+        progress(`    ${side.name}: a single request failed: ${theirs.message}`);
+        results[side.name] = { requests: 0, errors: 1, requestsPerSecond: 0, p50Ms: null, p99Ms: null, firstError: theirs.message.slice(0, 200) };
+        continue;
+      }
+      expectSame(`the page of users, ${ours.name} vs ${side.name}`, answer, theirs);
+    }
+    results[side.name] = await runLoad(() => side.read(), { clients: CLIENTS, warmupMs: 3000, durationMs: loadSeconds * 1000 });
+    progress(`    ${side.name}: ${results[side.name]!.requestsPerSecond} req/s, p99 ${results[side.name]!.p99Ms} ms`);
+  }
+  return results;
+}
+
+function sizeFromEnv(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === "") return fallback;
+  const value = Number(text.replace(/_/g, ""));
+  if (!Number.isSafeInteger(value) || value < 1) throw new UsageError(`${name} must be a whole number from 1; got "${text}"`);
+  return value;
+}
