@@ -1,6 +1,7 @@
 import { createPublicKey } from "node:crypto";
 import { type JWTVerifyGetKey, createRemoteJWKSet, errors, importSPKI, jwtVerify } from "jose";
 import { type JwtConfig, MAX_PROJECT_ID_LENGTH } from "../config";
+import { MAX_USER_ID_LENGTH } from "../domain/userInput";
 
 /** The end user a verified token names; null for a token that does not verify. */
 export type JwtVerifier = (token: string) => Promise<{ projectId: string; userId: string } | null>;
@@ -20,7 +21,6 @@ const JWKS_ALGORITHMS = [...RSA, ...RSA_PSS, "ES256", "ES384", "ES512", "EdDSA",
 
 /** Clock skew allowed between the token's issuer and this service, for exp and nbf. */
 const CLOCK_TOLERANCE_SECONDS = 5;
-const MAX_USER_ID_LENGTH = 500;
 
 /**
  * Verifies end users' tokens with the issuer's keys (a JWKS, fetched and cached by jose, or one PEM public
