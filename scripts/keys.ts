@@ -7,11 +7,11 @@
 import { parseArgs } from "node:util";
 import pino from "pino";
 import { issueApiKey } from "../src/auth/issueApiKey";
-import { LOCAL_NEO4J_DEFAULTS, loadConfig } from "../src/config";
+import { loadConfig } from "../src/config";
+import { configuredNeo4j } from "../src/configuredNeo4j";
 import { type ApiKeyRecord, ApiKeyStore } from "../src/db/apiKeys";
 import { CypherFiles } from "../src/db/cypherFiles";
 import { Database } from "../src/db/database";
-import { ensureLocalNeo4j } from "../src/localNeo4j";
 import { createMetrics } from "../src/metrics";
 
 const USAGE = `usage:
@@ -76,16 +76,9 @@ async function main(): Promise<number> {
   const config = loadConfig();
   // Only warnings, and on stderr: stdout is the command's answer.
   const logger = pino({ level: "warn" }, pino.destination(2));
-  let uri = config.neo4jUri;
-  let stopLocal: (() => Promise<void>) | null = null;
-  if (uri === null) {
-    const local = await ensureLocalNeo4j({ port: config.localNeo4jPort, dataDir: config.localNeo4jDataDir });
-    uri = local.uri;
-    stopLocal = local.startedHere ? () => local.stop() : null;
-  }
-  const credentials = config.neo4jUri === null ? LOCAL_NEO4J_DEFAULTS : { username: config.neo4jUsername, password: config.neo4jPassword };
+  const neo4j = await configuredNeo4j(config, logger);
   const db = Database.connect(
-    { uri, username: credentials.username, password: credentials.password, database: config.neo4jDatabase },
+    { uri: neo4j.uri, username: neo4j.username, password: neo4j.password, database: neo4j.database },
     CypherFiles.load(),
     createMetrics(),
     logger,
@@ -96,7 +89,7 @@ async function main(): Promise<number> {
     return await run(command, new ApiKeyStore(db));
   } finally {
     await db.close();
-    await stopLocal?.();
+    await neo4j.stop();
   }
 }
 
