@@ -8,6 +8,7 @@
 // when the user is gone or being deleted, or the claim is no longer this one.
 MATCH (u:User {projectId: $projectId, uuid: $groupId})-[:HAS_NODE]->(userNode:Entity)
 MATCH (e:Episodic {uuid: $episodeUuid})
+USING INDEX e:Episodic(uuid)
 WHERE e.projectId = $projectId AND e.groupId = $groupId AND e.claimToken = $token
 OPTIONAL MATCH (m:Message {uuid: e.messageUuid})
 WHERE m.projectId = $projectId
@@ -27,7 +28,8 @@ CALL (e, userNode) {
     WITH n LIMIT $candidateLimit
     RETURN n
     UNION
-    MATCH ()-[f:RELATES_TO {projectId: $projectId, sourceNodeUuid: userNode.uuid}]->(n:Entity)
+    WITH userNode, userNode.uuid AS userNodeUuid
+    MATCH ()-[f:RELATES_TO {projectId: $projectId, sourceNodeUuid: userNodeUuid}]->(n:Entity)
     USING INDEX f:RELATES_TO(projectId, sourceNodeUuid, createdAt, uuid)
     WHERE f.createdAt IS NOT NULL AND f.uuid IS NOT NULL AND f.expiredAt IS NULL AND n <> userNode
     WITH f, n ORDER BY f.projectId DESC, f.sourceNodeUuid DESC, f.createdAt DESC, f.uuid DESC LIMIT $candidateLimit
@@ -38,18 +40,21 @@ CALL (e, userNode) {
 }
 CALL (userNode, candidates) {
   UNWIND [userNode] + candidates AS n
-  CALL (n) {
-    MATCH ()-[f:RELATES_TO {projectId: $projectId, sourceNodeUuid: n.uuid}]->()
+  // Validity as one coalesce, not an OR: the planner splits an OR into two seeks whose union loses the
+  // index order, and then sorts every fact of the node (plans.ingest.test.ts).
+  WITH n.uuid AS nodeUuid
+  CALL (nodeUuid) {
+    MATCH ()-[f:RELATES_TO {projectId: $projectId, sourceNodeUuid: nodeUuid}]->()
     USING INDEX f:RELATES_TO(projectId, sourceNodeUuid, createdAt, uuid)
     WHERE f.createdAt IS NOT NULL AND f.uuid IS NOT NULL
-      AND f.expiredAt IS NULL AND (f.invalidAt IS NULL OR f.invalidAt > datetime())
+      AND f.expiredAt IS NULL AND coalesce(f.invalidAt > datetime(), true)
     WITH f ORDER BY f.projectId DESC, f.sourceNodeUuid DESC, f.createdAt DESC, f.uuid DESC LIMIT $factsPerNode
     RETURN f
     UNION
-    MATCH ()-[f:RELATES_TO {projectId: $projectId, targetNodeUuid: n.uuid}]->()
+    MATCH ()-[f:RELATES_TO {projectId: $projectId, targetNodeUuid: nodeUuid}]->()
     USING INDEX f:RELATES_TO(projectId, targetNodeUuid, createdAt, uuid)
     WHERE f.createdAt IS NOT NULL AND f.uuid IS NOT NULL
-      AND f.expiredAt IS NULL AND (f.invalidAt IS NULL OR f.invalidAt > datetime())
+      AND f.expiredAt IS NULL AND coalesce(f.invalidAt > datetime(), true)
     WITH f ORDER BY f.projectId DESC, f.targetNodeUuid DESC, f.createdAt DESC, f.uuid DESC LIMIT $factsPerNode
     RETURN f
   }
