@@ -27,18 +27,13 @@ describe("totals", () => {
   });
   afterAll(() => t.close());
 
-  async function ok(query: string, variables: Record<string, unknown>): Promise<any> {
-    const result = await t.execute(query, variables);
-    expect(result.errors).toBeUndefined();
-    return result.data;
-  }
 
   it("a page without totalCount sends no count statement; each selected totalCount sends one, batched", async () => {
     const jane = await addGraphUser(t, "ct");
     await addFact(t, jane.userId, { sourceNodeName: jane.fullName, targetNodeName: "Tea", fact: "Jane drinks tea.", factName: "DRINKS" });
     for (const i of [1, 2, 3]) {
-      await ok(`mutation($t: ID!, $u: ID!) { createThread(input: { threadId: $t, userId: $u }) { threadId } }`, { t: `${jane.userId}-${i}`, u: jane.userId });
-      await ok(`mutation($t: ID!) { addMessages(threadId: $t, messages: [{ role: USER, content: "hi" }]) { messageUuids } }`, { t: `${jane.userId}-${i}` });
+      await t.data(`mutation($t: ID!, $u: ID!) { createThread(input: { threadId: $t, userId: $u }) { threadId } }`, { t: `${jane.userId}-${i}`, u: jane.userId });
+      await t.data(`mutation($t: ID!) { addMessages(threadId: $t, messages: [{ role: USER, content: "hi" }]) { messageUuids } }`, { t: `${jane.userId}-${i}` });
     }
 
     const without = await t.countStatements(() => t.execute(pages(false), { u: jane.userId }));
@@ -62,7 +57,7 @@ describe("totals", () => {
   it("threadsOrdered, REST total_count, threadCount and the users' totals stay exact under concurrent createThread, deleteThread and deleteUser", async () => {
     const { base } = await serveForZep(t);
     const users = Array.from({ length: 6 }, () => uniqueId("cc"));
-    for (const userId of users) await ok(`mutation($id: ID!) { addUser(input: { userId: $id }) { uuid } }`, { id: userId });
+    for (const userId of users) await t.data(`mutation($id: ID!) { addUser(input: { userId: $id }) { uuid } }`, { id: userId });
     const create = (threadId: string, userId: string) =>
       t.execute(`mutation($t: ID!, $u: ID!) { createThread(input: { threadId: $t, userId: $u }) { threadId } }`, { t: threadId, u: userId });
     // Every user gets 8 threads, each asked for twice at once: one of each pair is refused.
@@ -87,16 +82,16 @@ describe("totals", () => {
     // name that failure rather than a count that seems wrong.
     expect([deleted1?.errors, deleted2?.errors]).toEqual([undefined, undefined]);
     const [stored] = await t.cypher(`MATCH (th:Thread {projectId: $p}) RETURN count(th) AS n`, { p: t.projectId });
-    const total = (await ok(`{ threadsOrdered(pageSize: 1) { totalCount } }`, {})).threadsOrdered.totalCount;
+    const total = (await t.data(`{ threadsOrdered(pageSize: 1) { totalCount } }`, {})).threadsOrdered.totalCount;
     expect(total).toBe(stored?.n);
     const zep = (await (await fetch(`${base}/threads?page_size=1`)).json()) as { total_count: number };
     expect(zep.total_count).toBe(stored?.n);
-    const listed = (await ok(`query($s: Int) { threadsOrdered(pageSize: $s) { responseCount } }`, { s: 1000 })).threadsOrdered.responseCount;
+    const listed = (await t.data(`query($s: Int) { threadsOrdered(pageSize: $s) { responseCount } }`, { s: 1000 })).threadsOrdered.responseCount;
     expect(listed).toBe(stored?.n);
 
     for (const userId of stay) {
       const [degree] = await t.cypher(`MATCH (:User {projectId: $p, userId: $u})-[:HAS_THREAD]->(th) RETURN count(th) AS n`, { p: t.projectId, u: userId });
-      const read = (await ok(`query($u: ID!) { user(userId: $u) { threadCount threads { totalCount } } }`, { u: userId })).user;
+      const read = (await t.data(`query($u: ID!) { user(userId: $u) { threadCount threads { totalCount } } }`, { u: userId })).user;
       expect(read).toEqual({ threadCount: degree?.n, threads: { totalCount: degree?.n } });
     }
   });

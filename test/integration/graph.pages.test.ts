@@ -31,11 +31,6 @@ describe("pages of a user's graph", () => {
   let thing5: string;
   const SAME_INSTANT = "2026-01-01T00:00:00.000Z";
 
-  async function ok(query: string, variables: Record<string, unknown>): Promise<any> {
-    const result = await t.execute(query, variables);
-    expect(result.errors).toBeUndefined();
-    return result.data;
-  }
 
   async function post(path: string, body: Record<string, unknown>): Promise<{ items: { uuid: string }[]; next: string | null }> {
     const response = await fetch(`${base}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
@@ -78,7 +73,7 @@ describe("pages of a user's graph", () => {
     await addFact(t, jane.userId, { sourceNodeName: "Thing 5", targetNodeName: "Thing 6", fact: "Thing 5 beats Thing 6.", factName: "BEATS" });
     await addFact(t, jane.userId, { sourceNodeName: jane.fullName, targetNodeName: "Thing 8", fact: "Jane used Thing 8.", factName: "USED", invalidAt: "2020-01-01T00:00:00.000Z" });
     await addFact(t, jane.userId, { sourceNodeName: jane.fullName, targetNodeName: "Thing 9", fact: "Jane rents Thing 9.", factName: "RENTS", invalidAt: "2999-01-01T00:00:00.000Z" });
-    for (const id of [facts["uses 3"], facts["uses 6"], loop.uuid]) await ok(INVALIDATE, { id, at: null });
+    for (const id of [facts["uses 3"], facts["uses 6"], loop.uuid]) await t.data(INVALIDATE, { id, at: null });
     // Ties: facts, nodes and episodes made in one instant.
     await t.cypher(
       `MATCH ()-[f:RELATES_TO {projectId: $p}]->() WHERE f.uuid IN $ids SET f.createdAt = datetime($at)
@@ -101,9 +96,9 @@ describe("pages of a user's graph", () => {
     const stored = await storedFacts(`(:Entity {uuid: $n})-[f:RELATES_TO]-()`, { n: uuid });
     const expected = newest(all ? stored : stored.filter(holds));
     expect(expected.length).toBeGreaterThan(size);
-    const read = await walkForward<{ uuid: string }>(size, async (after) => (await ok(NODE_FACTS, { id: uuid, first: size, after, all })).entityNode.facts);
+    const read = await walkForward<{ uuid: string }>(size, async (after) => (await t.data(NODE_FACTS, { id: uuid, first: size, after, all })).entityNode.facts);
     expect(uuids(read)).toEqual(expected);
-    const counted = await ok(`query($id: ID!, $all: Boolean) { entityNode(uuid: $id) { facts(first: 1, includeInvalid: $all) { totalCount } } }`, { id: uuid, all });
+    const counted = await t.data(`query($id: ID!, $all: Boolean) { entityNode(uuid: $id) { facts(first: 1, includeInvalid: $all) { totalCount } } }`, { id: uuid, all });
     expect(counted.entityNode.facts.totalCount).toBe(expected.length);
   });
 
@@ -119,7 +114,7 @@ describe("pages of a user's graph", () => {
       g: jane.uuid,
     });
     const expected = newest(stored);
-    const read = await walkForward<{ uuid: string }>(4, async (after) => (await ok(GRAPH_NODES, { u: jane.userId, first: 4, after })).user.graphNodes);
+    const read = await walkForward<{ uuid: string }>(4, async (after) => (await t.data(GRAPH_NODES, { u: jane.userId, first: 4, after })).user.graphNodes);
     expect(uuids(read)).toEqual(expected);
     expect(await zepList(`/graph/node/user/${jane.userId}`, 3)).toEqual(expected);
     const fromUuid = await post(`/graph/node/user/${jane.userId}`, { limit: 3, uuid_cursor: expected[4] });
@@ -140,7 +135,7 @@ describe("pages of a user's graph", () => {
       g: jane.uuid,
     });
     const expected = newest(stored).slice(0, last);
-    expect(uuids((await ok(EPISODES, { u: jane.userId, last })).user.episodes)).toEqual(expected);
+    expect(uuids((await t.data(EPISODES, { u: jane.userId, last })).user.episodes)).toEqual(expected);
     const response = await fetch(`${base}/graph/episodes/user/${jane.userId}?lastn=${last}`);
     expect(uuids(((await response.json()) as { episodes: { uuid: string }[] }).episodes)).toEqual(expected);
   });

@@ -15,23 +15,18 @@ describe("ingestion, the issue's story in the embedded mode", () => {
   });
   afterAll(() => t.close());
 
-  async function ok(query: string, variables: Record<string, unknown>): Promise<Record<string, any>> {
-    const result = await t.execute(query, variables);
-    expect(result.errors).toBeUndefined();
-    return result.data as Record<string, any>;
-  }
 
   it("learns Jane's work, home, role, preference, manager and plan, and forgets Berlin when she moves to Paris", async () => {
     const userId = uniqueId("jane");
     const email = `${userId}@example.com`;
-    const added = await ok(`mutation($u: ID!, $e: String) { addUser(input: { userId: $u, email: $e, firstName: "Jane", lastName: "Smith" }) { uuid } }`, {
+    const added = await t.data(`mutation($u: ID!, $e: String) { addUser(input: { userId: $u, email: $e, firstName: "Jane", lastName: "Smith" }) { uuid } }`, {
       u: userId,
       e: email,
     });
     const groupId: string = added.addUser.uuid;
     const threadId = uniqueId("support");
-    await ok(`mutation($t: ID!, $u: ID!) { createThread(input: { threadId: $t, userId: $u }) { threadId } }`, { t: threadId, u: userId });
-    const sent = await ok(
+    await t.data(`mutation($t: ID!, $u: ID!) { createThread(input: { threadId: $t, userId: $u }) { threadId } }`, { t: threadId, u: userId });
+    const sent = await t.data(
       `mutation($t: ID!, $m: [MessageInput!]!) { addMessages(threadId: $t, messages: $m) { messageUuids thread { messages { edges { node { processed } } } } } }`,
       {
         t: threadId,
@@ -45,7 +40,7 @@ describe("ingestion, the issue's story in the embedded mode", () => {
     // Acknowledged at once: the messages are stored, their processing is still to come.
     expect(sent.addMessages.messageUuids).toHaveLength(3);
     const data = JSON.stringify({ email, plan: "pro", seats: 12, renewal: "2027-01-15" });
-    const episode = await ok(`mutation($u: ID!, $d: String!) { addData(userId: $u, input: { type: JSON, data: $d }) { uuid processed processingState } }`, {
+    const episode = await t.data(`mutation($u: ID!, $d: String!) { addData(userId: $u, input: { type: JSON, data: $d }) { uuid processed processingState } }`, {
       u: userId,
       d: data,
     });
@@ -53,7 +48,7 @@ describe("ingestion, the issue's story in the embedded mode", () => {
 
     await allProcessed(t, groupId);
 
-    const facts = (await ok(USER_NODE, { u: userId })).user.node.facts.edges.map((edge: any) => edge.node);
+    const facts = (await t.data(USER_NODE, { u: userId })).user.node.facts.edges.map((edge: any) => edge.node);
     const byName = (name: string) => facts.filter((fact: any) => fact.name === name).map((fact: any) => `${fact.fact} -> ${fact.target.name}`);
     expect(byName("WORKS_AT")).toEqual(["Jane Smith works at Acme -> Acme"]);
     expect(byName("LIVES_IN")).toEqual(["Jane Smith lives in Berlin -> Berlin"]);
@@ -64,15 +59,15 @@ describe("ingestion, the issue's story in the embedded mode", () => {
     expect(byName("HAS_SEATS")).toEqual(["Jane Smith has seats 12 -> 12"]);
     expect(facts.find((fact: any) => fact.name === "WORKS_AT").target.labels).toEqual(["Entity", "Organization"]);
 
-    const summary: string = (await ok(USER_NODE, { u: userId })).user.node.summary;
+    const summary: string = (await t.data(USER_NODE, { u: userId })).user.node.summary;
     for (const phrase of ["works at Acme", "lives in Berlin", "manager is Tom Becker", "has plan pro"]) expect(summary).toContain(phrase);
 
-    const context = await ok(`query($t: ID!) { thread(threadId: $t) { userContext(limit: 20) messages { edges { node { processed } } } } }`, { t: threadId });
+    const context = await t.data(`query($t: ID!) { thread(threadId: $t) { userContext(limit: 20) messages { edges { node { processed } } } } }`, { t: threadId });
     expect(context.thread.messages.edges.map((edge: any) => edge.node.processed)).toEqual([true, true, true]);
     const block: string = context.thread.userContext;
     for (const phrase of ["Jane Smith works at Acme", "Jane Smith lives in Berlin", "Tom Becker", "Acme (Entity, Organization)"]) expect(block).toContain(phrase);
 
-    const search = await ok(`query($u: ID!) { searchGraph(userId: $u, query: "where does Jane work", scope: EDGES) { edges { name fact } } }`, { u: userId });
+    const search = await t.data(`query($u: ID!) { searchGraph(userId: $u, query: "where does Jane work", scope: EDGES) { edges { name fact } } }`, { u: userId });
     expect(search.searchGraph.edges).toContainEqual({ name: "WORKS_AT", fact: "Jane Smith works at Acme" });
 
     // What Neo4j holds: every fact cites the episode it came from, which mentions both of its nodes.
@@ -86,7 +81,7 @@ describe("ingestion, the issue's story in the embedded mode", () => {
     expect(cited?.uncited).toBe(0);
 
     // The move: the Berlin fact ends (history kept) and leaves the summary.
-    await ok(`mutation($t: ID!) { addMessages(threadId: $t, messages: [{ role: USER, content: "I moved to Paris." }]) { messageUuids } }`, { t: threadId });
+    await t.data(`mutation($t: ID!) { addMessages(threadId: $t, messages: [{ role: USER, content: "I moved to Paris." }]) { messageUuids } }`, { t: threadId });
     await allProcessed(t, groupId);
     const after = await storedFacts(t, groupId);
     const homes = after.filter((fact) => fact.name === "LIVES_IN");
@@ -94,10 +89,10 @@ describe("ingestion, the issue's story in the embedded mode", () => {
       ["Berlin", false, false],
       ["Paris", true, true],
     ]);
-    const movedSummary: string = (await ok(USER_NODE, { u: userId })).user.node.summary;
+    const movedSummary: string = (await t.data(USER_NODE, { u: userId })).user.node.summary;
     expect(movedSummary).toContain("lives in Paris");
     expect(movedSummary).not.toContain("Berlin");
-    const validNow = (await ok(USER_NODE, { u: userId })).user.node.facts.edges.map((edge: any) => edge.node.fact);
+    const validNow = (await t.data(USER_NODE, { u: userId })).user.node.facts.edges.map((edge: any) => edge.node.fact);
     expect(validNow).not.toContain("Jane Smith lives in Berlin");
 
     // Zep's REST message objects carry `processed`.

@@ -38,11 +38,6 @@ describe("pages of threads and messages, in both directions", () => {
   const jane = uniqueId("pj");
   const threadOf = (i: number): string => `${jane}-t${String(i).padStart(2, "0")}`;
 
-  async function ok(query: string, variables: Record<string, unknown>): Promise<any> {
-    const result = await t.execute(query, variables);
-    expect(result.errors).toBeUndefined();
-    return result.data;
-  }
 
   async function rest(path: string): Promise<any> {
     const response = await fetch(`${base}${path}`, { headers: { Authorization: `Api-Key ${apiKey}` } });
@@ -63,13 +58,13 @@ describe("pages of threads and messages, in both directions", () => {
     ({ base } = await serveForZep(t));
     apiKey = await t.newApiKey();
     const others = [uniqueId("pa"), uniqueId("pz")];
-    for (const userId of [jane, ...others]) await ok(`mutation($id: ID!) { addUser(input: { userId: $id }) { uuid } }`, { id: userId });
-    for (let i = 0; i < 13; i += 1) await ok(CREATE, { t: threadOf(i), u: jane });
+    for (const userId of [jane, ...others]) await t.data(`mutation($id: ID!) { addUser(input: { userId: $id }) { uuid } }`, { id: userId });
+    for (let i = 0; i < 13; i += 1) await t.data(CREATE, { t: threadOf(i), u: jane });
     for (const userId of others) {
-      for (let i = 0; i < 4; i += 1) await ok(CREATE, { t: `${userId}-t${i}`, u: userId });
+      for (let i = 0; i < 4; i += 1) await t.data(CREATE, { t: `${userId}-t${i}`, u: userId });
     }
-    await ok(ADD, { t: threadOf(2), m: Array.from({ length: 13 }, (_, i) => ({ role: "USER", content: `m${i}` })) });
-    await ok(ADD, { t: threadOf(7), m: [{ role: "USER", content: "hello" }] });
+    await t.data(ADD, { t: threadOf(2), m: Array.from({ length: 13 }, (_, i) => ({ role: "USER", content: `m${i}` })) });
+    await t.data(ADD, { t: threadOf(7), m: [{ role: "USER", content: "hello" }] });
     // Ties: threads created in one instant, and two updated in one.
     await t.cypher(`MATCH (t:Thread {projectId: $p}) WHERE t.threadId IN $ids SET t.createdAt = datetime('2026-01-01T00:00:00.000Z')`, {
       p: t.projectId,
@@ -89,7 +84,7 @@ describe("pages of threads and messages, in both directions", () => {
       (thread) => thread.threadId,
     ).map((thread) => thread.threadId);
     expect(expected).toHaveLength(13);
-    const page = async (variables: Record<string, unknown>) => (await ok(USER_THREADS, { u: jane, ...variables })).user.threads;
+    const page = async (variables: Record<string, unknown>) => (await t.data(USER_THREADS, { u: jane, ...variables })).user.threads;
     const forward = await walkForward(size, (after) => page({ first: size, after }));
     expect(forward.map((node: any) => node.threadId)).toEqual(expected);
     const backward = await walkBackward(size, (before) => page({ last: size, before }));
@@ -97,7 +92,7 @@ describe("pages of threads and messages, in both directions", () => {
   });
 
   it("Zep's user threads list is the same order", async () => {
-    const graphql = await walkForward(100, async (after) => (await ok(USER_THREADS, { u: jane, first: 100, after })).user.threads);
+    const graphql = await walkForward(100, async (after) => (await t.data(USER_THREADS, { u: jane, first: 100, after })).user.threads);
     const listed = await rest(`/users/${jane}/threads`);
     expect(listed.map((thread: any) => thread.thread_id)).toEqual(graphql.map((node: any) => node.threadId));
   });
@@ -116,7 +111,7 @@ describe("pages of threads and messages, in both directions", () => {
       const order = orderBy.toLowerCase();
       for (let n = 1; n <= pages + 1; n += 1) {
         const want = expected.slice((n - 1) * 4, n * 4);
-        const listed = (await ok(ORDERED, { o: orderBy, asc, n, s: 4 })).threadsOrdered;
+        const listed = (await t.data(ORDERED, { o: orderBy, asc, n, s: 4 })).threadsOrdered;
         expect(listed).toEqual({ responseCount: want.length, threads: want.map((threadId) => ({ threadId })) });
         const zep = await rest(`/threads?order_by=${order}&asc=${asc}&page_number=${n}&page_size=4`);
         expect(zep.threads.map((thread: any) => thread.thread_id)).toEqual(want);
@@ -127,7 +122,7 @@ describe("pages of threads and messages, in both directions", () => {
 
   it.each([1, 4])("Thread.messages, %i a page, reads in the order added, forward and back", async (size) => {
     const expected = Array.from({ length: 13 }, (_, i) => `m${i}`);
-    const page = async (variables: Record<string, unknown>) => (await ok(MESSAGES, { t: threadOf(2), ...variables })).thread.messages;
+    const page = async (variables: Record<string, unknown>) => (await t.data(MESSAGES, { t: threadOf(2), ...variables })).thread.messages;
     expect((await walkForward(size, (after) => page({ first: size, after }))).map((node: any) => node.content)).toEqual(expected);
     expect((await walkBackward(size, (before) => page({ last: size, before }))).map((node: any) => node.content)).toEqual(expected);
   });

@@ -38,15 +38,10 @@ describe("timestamps", () => {
   });
   afterAll(() => t.close());
 
-  async function ok(query: string, variables: Record<string, unknown>): Promise<any> {
-    const result = await t.execute(query, variables);
-    expect(result.errors).toBeUndefined();
-    return result.data;
-  }
 
   it("addUser stamps createdAt = updatedAt and the user node's createdAt within the call, as Neo4j holds them", async () => {
     const userId = uniqueId("ts-add");
-    const { result, window } = await timed(() => ok(`mutation($id: ID!) { addUser(input: { userId: $id }) { ${USER_FIELDS} } }`, { id: userId }));
+    const { result, window } = await timed(() => t.data(`mutation($id: ID!) { addUser(input: { userId: $id }) { ${USER_FIELDS} } }`, { id: userId }));
     const user = result.addUser;
     expectWithin(user.createdAt, window);
     expect(user.updatedAt).toBe(user.createdAt);
@@ -61,15 +56,15 @@ describe("timestamps", () => {
 
   it("updateUser moves updatedAt into its own call and leaves createdAt and the node's createdAt as they were", async () => {
     const userId = uniqueId("ts-upd");
-    const added = (await ok(`mutation($id: ID!) { addUser(input: { userId: $id }) { ${USER_FIELDS} } }`, { id: userId })).addUser;
+    const added = (await t.data(`mutation($id: ID!) { addUser(input: { userId: $id }) { ${USER_FIELDS} } }`, { id: userId })).addUser;
     await tick();
     const { result, window } = await timed(() =>
-      ok(`mutation($id: ID!) { updateUser(userId: $id, input: { firstName: "Ann" }) { ${USER_FIELDS} } }`, { id: userId }),
+      t.data(`mutation($id: ID!) { updateUser(userId: $id, input: { firstName: "Ann" }) { ${USER_FIELDS} } }`, { id: userId }),
     );
     expectWithin(result.updateUser.updatedAt, window);
     expect(result.updateUser.createdAt).toBe(added.createdAt);
     expect(result.updateUser.node.createdAt).toBe(added.node.createdAt);
-    const read = (await ok(`query($id: ID!) { user(userId: $id) { ${USER_FIELDS} } }`, { id: userId })).user;
+    const read = (await t.data(`query($id: ID!) { user(userId: $id) { ${USER_FIELDS} } }`, { id: userId })).user;
     expect(read).toEqual(result.updateUser);
   });
 
@@ -77,7 +72,7 @@ describe("timestamps", () => {
     const userId = (await addGraphUser(t, "ts-thread")).userId;
     const threadId = uniqueId("ts-t");
     const { result, window } = await timed(() =>
-      ok(`mutation($t: ID!, $u: ID!) { createThread(input: { threadId: $t, userId: $u }) { createdAt updatedAt } }`, { t: threadId, u: userId }),
+      t.data(`mutation($t: ID!, $u: ID!) { createThread(input: { threadId: $t, userId: $u }) { createdAt updatedAt } }`, { t: threadId, u: userId }),
     );
     expectWithin(result.createThread.createdAt, window);
     expect(result.createThread.updatedAt).toBe(result.createThread.createdAt);
@@ -86,21 +81,21 @@ describe("timestamps", () => {
   it("addMessages moves the thread's updatedAt, stamps messages without a createdAt, and keeps every earlier time", async () => {
     const userId = (await addGraphUser(t, "ts-msg")).userId;
     const threadId = await createThread(t, userId);
-    const created = (await ok(THREAD, { t: threadId })).thread;
+    const created = (await t.data(THREAD, { t: threadId })).thread;
     await tick();
     const first = await timed(() =>
-      ok(ADD_MESSAGES, { t: threadId, m: [{ role: "USER", content: "now" }, { role: "USER", content: "then", createdAt: "2020-05-06T07:08:09.010Z" }] }),
+      t.data(ADD_MESSAGES, { t: threadId, m: [{ role: "USER", content: "now" }, { role: "USER", content: "then", createdAt: "2020-05-06T07:08:09.010Z" }] }),
     );
     expectWithin(first.result.addMessages.thread.updatedAt, first.window);
     expect(first.result.addMessages.thread.createdAt).toBe(created.createdAt);
-    const afterFirst = (await ok(THREAD, { t: threadId })).thread.messages.edges.map((edge: any) => edge.node);
+    const afterFirst = (await t.data(THREAD, { t: threadId })).thread.messages.edges.map((edge: any) => edge.node);
     expectWithin(afterFirst[0].createdAt, first.window);
     expect(afterFirst[1]).toEqual({ content: "then", createdAt: "2020-05-06T07:08:09.010Z" });
 
     await tick();
-    const second = await timed(() => ok(ADD_MESSAGES, { t: threadId, m: [{ role: "ASSISTANT", content: "later" }] }));
+    const second = await timed(() => t.data(ADD_MESSAGES, { t: threadId, m: [{ role: "ASSISTANT", content: "later" }] }));
     expectWithin(second.result.addMessages.thread.updatedAt, second.window);
-    const thread = (await ok(THREAD, { t: threadId })).thread;
+    const thread = (await t.data(THREAD, { t: threadId })).thread;
     expect(thread.createdAt).toBe(created.createdAt);
     expect(thread.messages.edges.map((edge: any) => edge.node).slice(0, 2)).toEqual(afterFirst);
     expectWithin(thread.messages.edges[2].node.createdAt, second.window);
@@ -109,7 +104,7 @@ describe("timestamps", () => {
   it("addFactTriple stamps the fact, its new nodes and its episode within the call; the same triple again keeps them", async () => {
     const jane = await addGraphUser(t, "ts-fact");
     const input = { sourceNodeName: jane.fullName, targetNodeName: "Acme", fact: "Jane Roe works at Acme.", factName: "WORKS_AT" };
-    const { result, window } = await timed(() => ok(ADD_FACT_TIMES, { u: jane.userId, input }));
+    const { result, window } = await timed(() => t.data(ADD_FACT_TIMES, { u: jane.userId, input }));
     const fact = result.addFactTriple;
     expectWithin(fact.createdAt, window);
     expectWithin(fact.target.createdAt, window);
@@ -117,7 +112,7 @@ describe("timestamps", () => {
     expectWithin(new Date(episode?.createdAt).toISOString(), window);
 
     await tick();
-    const again = (await ok(ADD_FACT_TIMES, { u: jane.userId, input })).addFactTriple;
+    const again = (await t.data(ADD_FACT_TIMES, { u: jane.userId, input })).addFactTriple;
     expect(again.uuid).toBe(fact.uuid);
     expect(again.episodes).toHaveLength(2);
     expect(again.createdAt).toBe(fact.createdAt);
@@ -128,26 +123,26 @@ describe("timestamps", () => {
   it("invalidateFact stamps expiredAt once: a second call, with or without invalidAt, keeps the first expiredAt", async () => {
     const jane = await addGraphUser(t, "ts-invalidate");
     const input = { sourceNodeName: jane.fullName, targetNodeName: "Acme", fact: "Jane Roe works at Acme.", factName: "WORKS_AT" };
-    const added = (await ok(ADD_FACT, { u: jane.userId, input })).addFactTriple;
+    const added = (await t.data(ADD_FACT, { u: jane.userId, input })).addFactTriple;
     await tick();
-    const first = await timed(() => ok(INVALIDATE, { id: added.uuid }));
+    const first = await timed(() => t.data(INVALIDATE, { id: added.uuid }));
     const invalidated = first.result.invalidateFact;
     expectWithin(invalidated.expiredAt, first.window);
     expectWithin(invalidated.invalidAt, first.window);
     expect(invalidated.createdAt).toBe(added.createdAt);
 
     await tick();
-    const again = (await ok(INVALIDATE, { id: added.uuid, at: "2026-03-01T12:00:00.000Z" })).invalidateFact;
+    const again = (await t.data(INVALIDATE, { id: added.uuid, at: "2026-03-01T12:00:00.000Z" })).invalidateFact;
     expect(again).toMatchObject({ expiredAt: invalidated.expiredAt, invalidAt: "2026-03-01T12:00:00.000Z", createdAt: added.createdAt });
     await tick();
-    const third = (await ok(INVALIDATE, { id: added.uuid })).invalidateFact;
+    const third = (await t.data(INVALIDATE, { id: added.uuid })).invalidateFact;
     expect(third.expiredAt).toBe(invalidated.expiredAt);
-    expect((await ok(FACT, { id: added.uuid })).fact.expiredAt).toBe(invalidated.expiredAt);
+    expect((await t.data(FACT, { id: added.uuid })).fact.expiredAt).toBe(invalidated.expiredAt);
   });
 
   it("addData stamps its episode within the call", async () => {
     const jane = await addGraphUser(t, "ts-data");
-    const { result, window } = await timed(() => ok(ADD_DATA, { u: jane.userId, input: { type: "TEXT", data: "Jane Roe renewed." } }));
+    const { result, window } = await timed(() => t.data(ADD_DATA, { u: jane.userId, input: { type: "TEXT", data: "Jane Roe renewed." } }));
     expectWithin(result.addData.createdAt, window);
   });
 });

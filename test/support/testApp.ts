@@ -27,6 +27,8 @@ export interface TestApp {
   driver: Driver;
   /** Runs an operation in the app's project, or in `projectId` as a request with that project's API key is run. */
   execute(query: string, variables?: Record<string, unknown>, projectId?: string): Promise<GraphQLResult>;
+  /** Executes, expects no errors, and gives the data. */
+  data(query: string, variables?: Record<string, unknown>): Promise<any>;
   /** Statements sent to Neo4j while `work` ran, in total and by Cypher file name. */
   countStatements<T>(work: () => Promise<T>): Promise<{ result: T; total: number; byQuery: Record<string, number> }>;
   cypher<T = Record<string, any>>(statement: string, params?: Record<string, unknown>): Promise<T[]>;
@@ -87,17 +89,24 @@ export async function startTestApp(
     return Object.fromEntries(metric.values.map((value) => [String(value.labels.query), value.value]));
   };
 
+  const execute: TestApp["execute"] = async (query, variables, inProject) => {
+    const response = await app.server.apollo.executeOperation(
+      { query, variables },
+      { contextValue: app.server.context(inProject === undefined ? undefined : { projectId: inProject, caller: PROJECT_CALLER }) },
+    );
+    if (response.body.kind !== "single") throw new Error("expected a single result");
+    return response.body.singleResult as GraphQLResult;
+  };
+
   return {
     app,
     projectId,
     driver,
-    async execute(query, variables, inProject) {
-      const response = await app.server.apollo.executeOperation(
-        { query, variables },
-        { contextValue: app.server.context(inProject === undefined ? undefined : { projectId: inProject, caller: PROJECT_CALLER }) },
-      );
-      if (response.body.kind !== "single") throw new Error("expected a single result");
-      return response.body.singleResult as GraphQLResult;
+    execute,
+    async data(query, variables) {
+      const result = await execute(query, variables);
+      expect(result.errors).toBeUndefined();
+      return result.data;
     },
     async countStatements(work) {
       const before = await counts();
