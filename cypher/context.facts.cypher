@@ -24,7 +24,7 @@ CALL (request) {
 }
 CALL (request) {
   MATCH ()-[f:RELATES_TO {projectId: $projectId, groupId: request.groupId}]->()
-  USING INDEX f:RELATES_TO(projectId, groupId, createdAt, uuid)
+  USING INDEX SEEK f:RELATES_TO(projectId, groupId, createdAt, uuid)
   WHERE f.createdAt IS NOT NULL AND f.uuid IS NOT NULL AND f.expiredAt IS NULL
   WITH f ORDER BY f.projectId DESC, f.groupId DESC, f.createdAt DESC, f.uuid DESC LIMIT $newestLimit
   WITH f, startNode(f) AS s, endNode(f) AS o

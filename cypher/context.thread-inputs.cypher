@@ -10,7 +10,7 @@ WHERE t.projectId = $projectId
 OPTIONAL MATCH (u)-[:HAS_NODE]->(userNode:Entity)
 CALL (t) {
   MATCH (m:Message {projectId: $projectId, threadUuid: t.uuid})
-  USING INDEX m:Message(projectId, threadUuid, seq)
+  USING INDEX SEEK m:Message(projectId, threadUuid, seq)
   WHERE m.seq IS NOT NULL
   WITH m ORDER BY m.projectId DESC, m.threadUuid DESC, m.seq DESC LIMIT 2
   RETURN collect(m.content) AS recent

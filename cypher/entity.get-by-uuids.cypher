@@ -4,5 +4,5 @@
 UNWIND range(0, size($uuids) - 1) AS position
 OPTIONAL MATCH (n:Entity {uuid: $uuids[position]})
 WHERE n.projectId = $projectId AND EXISTS { MATCH (:User {projectId: $projectId, uuid: n.groupId}) }
-RETURN position, n {.*} AS node
+RETURN position, n {.uuid, .groupId, .name, .summary, .labels, .attributes, createdAt: n.createdAt.epochMillis} AS node
 ORDER BY position

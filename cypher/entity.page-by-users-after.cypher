@@ -9,13 +9,13 @@ WITH position, $userUuids[position] AS groupId
 CALL (groupId) {
   CALL (groupId) {
     MATCH (n:Entity {projectId: $projectId, groupId: groupId, createdAt: datetime($afterCreatedAt)})
-    USING INDEX n:Entity(projectId, groupId, createdAt, uuid)
+    USING INDEX SEEK n:Entity(projectId, groupId, createdAt, uuid)
     WHERE n.uuid < $afterUuid
     WITH n ORDER BY n.projectId DESC, n.groupId DESC, n.createdAt DESC, n.uuid DESC LIMIT $limit
     RETURN n
     UNION ALL
     MATCH (n:Entity {projectId: $projectId, groupId: groupId})
-    USING INDEX n:Entity(projectId, groupId, createdAt, uuid)
+    USING INDEX SEEK n:Entity(projectId, groupId, createdAt, uuid)
     WHERE n.createdAt < datetime($afterCreatedAt) AND n.uuid IS NOT NULL
     WITH n ORDER BY n.projectId DESC, n.groupId DESC, n.createdAt DESC, n.uuid DESC LIMIT $limit
     RETURN n

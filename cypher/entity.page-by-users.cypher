@@ -8,7 +8,7 @@ UNWIND range(0, size($userUuids) - 1) AS position
 WITH position, $userUuids[position] AS groupId
 CALL (groupId) {
   MATCH (n:Entity {projectId: $projectId, groupId: groupId})
-  USING INDEX n:Entity(projectId, groupId, createdAt, uuid)
+  USING INDEX SEEK n:Entity(projectId, groupId, createdAt, uuid)
   WHERE n.createdAt IS NOT NULL AND n.uuid IS NOT NULL
   WITH n ORDER BY n.projectId DESC, n.groupId DESC, n.createdAt DESC, n.uuid DESC LIMIT $limit
   RETURN collect(n {.uuid, .groupId, .name, .summary, .labels, .attributes, createdAt: n.createdAt.epochMillis}) AS nodes

@@ -7,7 +7,7 @@ UNWIND range(0, size($userUuids) - 1) AS position
 WITH position, $userUuids[position] AS groupId
 CALL (groupId) {
   MATCH (e:Episodic {projectId: $projectId, groupId: groupId})
-  USING INDEX e:Episodic(projectId, groupId, createdAt, uuid)
+  USING INDEX SEEK e:Episodic(projectId, groupId, createdAt, uuid)
   WHERE e.createdAt IS NOT NULL AND e.uuid IS NOT NULL
   WITH e ORDER BY e.projectId DESC, e.groupId DESC, e.createdAt DESC, e.uuid DESC LIMIT $limit
   RETURN collect(e {.uuid, .content, .source, .sourceDescription, .threadId, .ingestState, .failureReason, createdAt: e.createdAt.epochMillis}) AS episodes

@@ -6,7 +6,7 @@ CALL (position) {
   OPTIONAL MATCH (e:Episodic {uuid: $uuids[position]})-[:MENTIONS]->(n:Entity)
   WHERE e.projectId = $projectId
   WITH n ORDER BY n.name
-  RETURN collect(n {.*}) AS nodes
+  RETURN collect(n {.uuid, .groupId, .name, .summary, .labels, .attributes, createdAt: n.createdAt.epochMillis}) AS nodes
 }
 RETURN position, nodes
 ORDER BY position

@@ -12,28 +12,28 @@ WITH position, $nodeUuids[position] AS nodeUuid
 CALL (nodeUuid) {
   CALL (nodeUuid) {
     MATCH ()-[f:RELATES_TO {projectId: $projectId, sourceNodeUuid: nodeUuid, createdAt: datetime($afterCreatedAt)}]->()
-    USING INDEX f:RELATES_TO(projectId, sourceNodeUuid, createdAt, uuid)
+    USING INDEX SEEK f:RELATES_TO(projectId, sourceNodeUuid, createdAt, uuid)
     WHERE f.uuid < $afterUuid
       AND ($includeInvalid OR (f.expiredAt IS NULL AND (f.invalidAt IS NULL OR f.invalidAt > datetime())))
     WITH f ORDER BY f.projectId DESC, f.sourceNodeUuid DESC, f.createdAt DESC, f.uuid DESC LIMIT $limit
     RETURN f
     UNION
     MATCH ()-[f:RELATES_TO {projectId: $projectId, sourceNodeUuid: nodeUuid}]->()
-    USING INDEX f:RELATES_TO(projectId, sourceNodeUuid, createdAt, uuid)
+    USING INDEX SEEK f:RELATES_TO(projectId, sourceNodeUuid, createdAt, uuid)
     WHERE f.createdAt < datetime($afterCreatedAt) AND f.uuid IS NOT NULL
       AND ($includeInvalid OR (f.expiredAt IS NULL AND (f.invalidAt IS NULL OR f.invalidAt > datetime())))
     WITH f ORDER BY f.projectId DESC, f.sourceNodeUuid DESC, f.createdAt DESC, f.uuid DESC LIMIT $limit
     RETURN f
     UNION
     MATCH ()-[f:RELATES_TO {projectId: $projectId, targetNodeUuid: nodeUuid, createdAt: datetime($afterCreatedAt)}]->()
-    USING INDEX f:RELATES_TO(projectId, targetNodeUuid, createdAt, uuid)
+    USING INDEX SEEK f:RELATES_TO(projectId, targetNodeUuid, createdAt, uuid)
     WHERE f.uuid < $afterUuid
       AND ($includeInvalid OR (f.expiredAt IS NULL AND (f.invalidAt IS NULL OR f.invalidAt > datetime())))
     WITH f ORDER BY f.projectId DESC, f.targetNodeUuid DESC, f.createdAt DESC, f.uuid DESC LIMIT $limit
     RETURN f
     UNION
     MATCH ()-[f:RELATES_TO {projectId: $projectId, targetNodeUuid: nodeUuid}]->()
-    USING INDEX f:RELATES_TO(projectId, targetNodeUuid, createdAt, uuid)
+    USING INDEX SEEK f:RELATES_TO(projectId, targetNodeUuid, createdAt, uuid)
     WHERE f.createdAt < datetime($afterCreatedAt) AND f.uuid IS NOT NULL
       AND ($includeInvalid OR (f.expiredAt IS NULL AND (f.invalidAt IS NULL OR f.invalidAt > datetime())))
     WITH f ORDER BY f.projectId DESC, f.targetNodeUuid DESC, f.createdAt DESC, f.uuid DESC LIMIT $limit

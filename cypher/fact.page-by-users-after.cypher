@@ -9,13 +9,13 @@ WITH position, $userUuids[position] AS groupId
 CALL (groupId) {
   CALL (groupId) {
     MATCH ()-[f:RELATES_TO {projectId: $projectId, groupId: groupId, createdAt: datetime($afterCreatedAt)}]->()
-    USING INDEX f:RELATES_TO(projectId, groupId, createdAt, uuid)
+    USING INDEX SEEK f:RELATES_TO(projectId, groupId, createdAt, uuid)
     WHERE f.uuid < $afterUuid
     WITH f ORDER BY f.projectId DESC, f.groupId DESC, f.createdAt DESC, f.uuid DESC LIMIT $limit
     RETURN f
     UNION ALL
     MATCH ()-[f:RELATES_TO {projectId: $projectId, groupId: groupId}]->()
-    USING INDEX f:RELATES_TO(projectId, groupId, createdAt, uuid)
+    USING INDEX SEEK f:RELATES_TO(projectId, groupId, createdAt, uuid)
     WHERE f.createdAt < datetime($afterCreatedAt) AND f.uuid IS NOT NULL
     WITH f ORDER BY f.projectId DESC, f.groupId DESC, f.createdAt DESC, f.uuid DESC LIMIT $limit
     RETURN f

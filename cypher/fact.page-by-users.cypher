@@ -8,7 +8,7 @@ UNWIND range(0, size($userUuids) - 1) AS position
 WITH position, $userUuids[position] AS groupId
 CALL (groupId) {
   MATCH ()-[f:RELATES_TO {projectId: $projectId, groupId: groupId}]->()
-  USING INDEX f:RELATES_TO(projectId, groupId, createdAt, uuid)
+  USING INDEX SEEK f:RELATES_TO(projectId, groupId, createdAt, uuid)
   WHERE f.createdAt IS NOT NULL AND f.uuid IS NOT NULL
   WITH f ORDER BY f.projectId DESC, f.groupId DESC, f.createdAt DESC, f.uuid DESC LIMIT $limit
   RETURN collect(f {.uuid, .groupId, .name, .fact, .sourceNodeUuid, .targetNodeUuid, .episodes,

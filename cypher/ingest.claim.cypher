@@ -15,7 +15,7 @@ WITH u, coalesce(u:User AND u.ingestReadyAt <= datetime(), false) AS ready
 WHERE ready
 CALL (u) {
   OPTIONAL MATCH (e:Pending {projectId: u.projectId, groupId: u.uuid})
-  USING INDEX e:Pending(projectId, groupId, ingestSeq)
+  USING INDEX SEEK e:Pending(projectId, groupId, ingestSeq)
   WHERE e.ingestSeq IS NOT NULL
   WITH e ORDER BY e.projectId, e.groupId, e.ingestSeq LIMIT 1
   RETURN e

@@ -23,7 +23,7 @@ CALL (e) {
 }
 CALL (u) {
   OPTIONAL MATCH (next:Pending {projectId: $projectId, groupId: u.uuid})
-  USING INDEX next:Pending(projectId, groupId, ingestSeq)
+  USING INDEX SEEK next:Pending(projectId, groupId, ingestSeq)
   WHERE next.ingestSeq IS NOT NULL
   WITH next LIMIT 1
   RETURN next IS NOT NULL AS more

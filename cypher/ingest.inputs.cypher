@@ -8,13 +8,13 @@
 // when the user is gone or being deleted, or the claim is no longer this one.
 MATCH (u:User {projectId: $projectId, uuid: $groupId})-[:HAS_NODE]->(userNode:Entity)
 MATCH (e:Episodic {uuid: $episodeUuid})
-USING INDEX e:Episodic(uuid)
+USING INDEX SEEK e:Episodic(uuid)
 WHERE e.projectId = $projectId AND e.groupId = $groupId AND e.claimToken = $token
 OPTIONAL MATCH (m:Message {uuid: e.messageUuid})
 WHERE m.projectId = $projectId
 CALL (e) {
   OPTIONAL MATCH (p:Episodic {projectId: $projectId, groupId: $groupId})
-  USING INDEX p:Episodic(projectId, groupId, createdAt, uuid)
+  USING INDEX SEEK p:Episodic(projectId, groupId, createdAt, uuid)
   WHERE p.createdAt < e.createdAt AND p.uuid IS NOT NULL AND p.source <> 'FACT_TRIPLE'
   WITH p ORDER BY p.projectId DESC, p.groupId DESC, p.createdAt DESC, p.uuid DESC LIMIT $previousLimit
   OPTIONAL MATCH (said:Message {uuid: p.messageUuid})
@@ -30,7 +30,7 @@ CALL (e, userNode) {
     UNION
     WITH userNode, userNode.uuid AS userNodeUuid
     MATCH ()-[f:RELATES_TO {projectId: $projectId, sourceNodeUuid: userNodeUuid}]->(n:Entity)
-    USING INDEX f:RELATES_TO(projectId, sourceNodeUuid, createdAt, uuid)
+    USING INDEX SEEK f:RELATES_TO(projectId, sourceNodeUuid, createdAt, uuid)
     WHERE f.createdAt IS NOT NULL AND f.uuid IS NOT NULL AND f.expiredAt IS NULL AND n <> userNode
     WITH f, n ORDER BY f.projectId DESC, f.sourceNodeUuid DESC, f.createdAt DESC, f.uuid DESC LIMIT $candidateLimit
     RETURN n
@@ -45,14 +45,14 @@ CALL (userNode, candidates) {
   WITH n.uuid AS nodeUuid
   CALL (nodeUuid) {
     MATCH ()-[f:RELATES_TO {projectId: $projectId, sourceNodeUuid: nodeUuid}]->()
-    USING INDEX f:RELATES_TO(projectId, sourceNodeUuid, createdAt, uuid)
+    USING INDEX SEEK f:RELATES_TO(projectId, sourceNodeUuid, createdAt, uuid)
     WHERE f.createdAt IS NOT NULL AND f.uuid IS NOT NULL
       AND f.expiredAt IS NULL AND coalesce(f.invalidAt > datetime(), true)
     WITH f ORDER BY f.projectId DESC, f.sourceNodeUuid DESC, f.createdAt DESC, f.uuid DESC LIMIT $factsPerNode
     RETURN f
     UNION
     MATCH ()-[f:RELATES_TO {projectId: $projectId, targetNodeUuid: nodeUuid}]->()
-    USING INDEX f:RELATES_TO(projectId, targetNodeUuid, createdAt, uuid)
+    USING INDEX SEEK f:RELATES_TO(projectId, targetNodeUuid, createdAt, uuid)
     WHERE f.createdAt IS NOT NULL AND f.uuid IS NOT NULL
       AND f.expiredAt IS NULL AND coalesce(f.invalidAt > datetime(), true)
     WITH f ORDER BY f.projectId DESC, f.targetNodeUuid DESC, f.createdAt DESC, f.uuid DESC LIMIT $factsPerNode

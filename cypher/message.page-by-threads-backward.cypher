@@ -9,7 +9,7 @@ UNWIND range(0, size($threadUuids) - 1) AS position
 WITH position, $threadUuids[position] AS threadUuid
 CALL (threadUuid) {
   MATCH (m:Message {projectId: $projectId, threadUuid: threadUuid})
-  USING INDEX m:Message(projectId, threadUuid, seq)
+  USING INDEX SEEK m:Message(projectId, threadUuid, seq)
   WHERE m.seq < coalesce($beforeSeq, 9007199254740991)
   WITH m ORDER BY m.projectId DESC, m.threadUuid DESC, m.seq DESC LIMIT $limit
   RETURN collect(m {.uuid, .seq, .role, .name, .content, .metadata, .processed, createdAt: m.createdAt.epochMillis}) AS messages

@@ -8,49 +8,49 @@
 // Returns: one row: `threads` (list, in the requested order).
 CALL () {
   WITH 1 AS chosen WHERE $orderBy = 'CREATED_AT' AND $asc
-  MATCH (t:Thread {projectId: $projectId}) USING INDEX t:Thread(projectId, createdAt, threadId)
+  MATCH (t:Thread {projectId: $projectId}) USING INDEX SEEK t:Thread(projectId, createdAt, threadId)
   WHERE t.createdAt IS NOT NULL AND t.threadId IS NOT NULL AND EXISTS { (:User)-[:HAS_THREAD]->(t) }
   WITH t ORDER BY t.projectId ASC, t.createdAt ASC, t.threadId ASC SKIP $skip LIMIT $limit
   RETURN t
   UNION ALL
   WITH 1 AS chosen WHERE $orderBy = 'CREATED_AT' AND NOT $asc
-  MATCH (t:Thread {projectId: $projectId}) USING INDEX t:Thread(projectId, createdAt, threadId)
+  MATCH (t:Thread {projectId: $projectId}) USING INDEX SEEK t:Thread(projectId, createdAt, threadId)
   WHERE t.createdAt IS NOT NULL AND t.threadId IS NOT NULL AND EXISTS { (:User)-[:HAS_THREAD]->(t) }
   WITH t ORDER BY t.projectId DESC, t.createdAt DESC, t.threadId DESC SKIP $skip LIMIT $limit
   RETURN t
   UNION ALL
   WITH 1 AS chosen WHERE $orderBy = 'UPDATED_AT' AND $asc
-  MATCH (t:Thread {projectId: $projectId}) USING INDEX t:Thread(projectId, updatedAt, threadId)
+  MATCH (t:Thread {projectId: $projectId}) USING INDEX SEEK t:Thread(projectId, updatedAt, threadId)
   WHERE t.updatedAt IS NOT NULL AND t.threadId IS NOT NULL AND EXISTS { (:User)-[:HAS_THREAD]->(t) }
   WITH t ORDER BY t.projectId ASC, t.updatedAt ASC, t.threadId ASC SKIP $skip LIMIT $limit
   RETURN t
   UNION ALL
   WITH 1 AS chosen WHERE $orderBy = 'UPDATED_AT' AND NOT $asc
-  MATCH (t:Thread {projectId: $projectId}) USING INDEX t:Thread(projectId, updatedAt, threadId)
+  MATCH (t:Thread {projectId: $projectId}) USING INDEX SEEK t:Thread(projectId, updatedAt, threadId)
   WHERE t.updatedAt IS NOT NULL AND t.threadId IS NOT NULL AND EXISTS { (:User)-[:HAS_THREAD]->(t) }
   WITH t ORDER BY t.projectId DESC, t.updatedAt DESC, t.threadId DESC SKIP $skip LIMIT $limit
   RETURN t
   UNION ALL
   WITH 1 AS chosen WHERE $orderBy = 'USER_ID' AND $asc
-  MATCH (t:Thread {projectId: $projectId}) USING INDEX t:Thread(projectId, userId, threadId)
+  MATCH (t:Thread {projectId: $projectId}) USING INDEX SEEK t:Thread(projectId, userId, threadId)
   WHERE t.userId IS NOT NULL AND t.threadId IS NOT NULL AND EXISTS { (:User)-[:HAS_THREAD]->(t) }
   WITH t ORDER BY t.projectId ASC, t.userId ASC, t.threadId ASC SKIP $skip LIMIT $limit
   RETURN t
   UNION ALL
   WITH 1 AS chosen WHERE $orderBy = 'USER_ID' AND NOT $asc
-  MATCH (t:Thread {projectId: $projectId}) USING INDEX t:Thread(projectId, userId, threadId)
+  MATCH (t:Thread {projectId: $projectId}) USING INDEX SEEK t:Thread(projectId, userId, threadId)
   WHERE t.userId IS NOT NULL AND t.threadId IS NOT NULL AND EXISTS { (:User)-[:HAS_THREAD]->(t) }
   WITH t ORDER BY t.projectId DESC, t.userId DESC, t.threadId DESC SKIP $skip LIMIT $limit
   RETURN t
   UNION ALL
   WITH 1 AS chosen WHERE $orderBy = 'THREAD_ID' AND $asc
-  MATCH (t:Thread {projectId: $projectId}) USING INDEX t:Thread(projectId, threadId)
+  MATCH (t:Thread {projectId: $projectId}) USING INDEX SEEK t:Thread(projectId, threadId)
   WHERE t.threadId IS NOT NULL AND EXISTS { (:User)-[:HAS_THREAD]->(t) }
   WITH t ORDER BY t.projectId ASC, t.threadId ASC SKIP $skip LIMIT $limit
   RETURN t
   UNION ALL
   WITH 1 AS chosen WHERE $orderBy = 'THREAD_ID' AND NOT $asc
-  MATCH (t:Thread {projectId: $projectId}) USING INDEX t:Thread(projectId, threadId)
+  MATCH (t:Thread {projectId: $projectId}) USING INDEX SEEK t:Thread(projectId, threadId)
   WHERE t.threadId IS NOT NULL AND EXISTS { (:User)-[:HAS_THREAD]->(t) }
   WITH t ORDER BY t.projectId DESC, t.threadId DESC SKIP $skip LIMIT $limit
   RETURN t

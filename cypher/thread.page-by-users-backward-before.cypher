@@ -9,13 +9,13 @@ OPTIONAL MATCH (u:User {projectId: $projectId, uuid: $userUuids[position]})
 CALL (u) {
   CALL (u) {
     MATCH (t:Thread {projectId: $projectId, groupId: u.uuid, createdAt: datetime($beforeCreatedAt)})
-    USING INDEX t:Thread(projectId, groupId, createdAt, threadId)
+    USING INDEX SEEK t:Thread(projectId, groupId, createdAt, threadId)
     WHERE t.threadId > $beforeThreadId
     WITH t ORDER BY t.projectId ASC, t.groupId ASC, t.createdAt ASC, t.threadId ASC LIMIT $limit
     RETURN t
     UNION ALL
     MATCH (t:Thread {projectId: $projectId, groupId: u.uuid})
-    USING INDEX t:Thread(projectId, groupId, createdAt, threadId)
+    USING INDEX SEEK t:Thread(projectId, groupId, createdAt, threadId)
     WHERE t.createdAt > datetime($beforeCreatedAt) AND t.threadId IS NOT NULL
     WITH t ORDER BY t.projectId ASC, t.groupId ASC, t.createdAt ASC, t.threadId ASC LIMIT $limit
     RETURN t

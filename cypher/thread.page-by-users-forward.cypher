@@ -8,7 +8,7 @@ UNWIND range(0, size($userUuids) - 1) AS position
 OPTIONAL MATCH (u:User {projectId: $projectId, uuid: $userUuids[position]})
 CALL (u) {
   MATCH (t:Thread {projectId: $projectId, groupId: u.uuid})
-  USING INDEX t:Thread(projectId, groupId, createdAt, threadId)
+  USING INDEX SEEK t:Thread(projectId, groupId, createdAt, threadId)
   WHERE t.createdAt IS NOT NULL AND t.threadId IS NOT NULL
   WITH t ORDER BY t.projectId DESC, t.groupId DESC, t.createdAt DESC, t.threadId DESC LIMIT $limit
   RETURN collect(t {.threadId, .uuid, .userId, .groupId, .metadata, createdAt: t.createdAt.epochMillis,

@@ -1,26 +1,11 @@
 // usersOrdered's totalCount with a search: how many users of the project match it, found as
-// user.list-ordered-search finds them (the four text indexes on the lower-cased copies).
+// user.list-ordered-search finds them (the text index on searchText).
 // Params: $projectId, $search (lower-case text).
 // Returns: one row, `count`.
-CALL () {
-  MATCH (u:User)
-  USING TEXT INDEX u:User(userIdLower)
-  WHERE u.userIdLower CONTAINS $search AND u.projectId = $projectId
-  RETURN u
-  UNION
-  MATCH (u:User)
-  USING TEXT INDEX u:User(emailLower)
-  WHERE u.emailLower CONTAINS $search AND u.projectId = $projectId
-  RETURN u
-  UNION
-  MATCH (u:User)
-  USING TEXT INDEX u:User(firstNameLower)
-  WHERE u.firstNameLower CONTAINS $search AND u.projectId = $projectId
-  RETURN u
-  UNION
-  MATCH (u:User)
-  USING TEXT INDEX u:User(lastNameLower)
-  WHERE u.lastNameLower CONTAINS $search AND u.projectId = $projectId
-  RETURN u
-}
+MATCH (u:User)
+USING TEXT INDEX u:User(searchText)
+WHERE u.searchText CONTAINS $search AND u.projectId = $projectId
+  // A search that spans two fields' lines is not a match of either.
+  AND (toLower(u.userId) CONTAINS $search OR toLower(u.email) CONTAINS $search
+       OR toLower(u.firstName) CONTAINS $search OR toLower(u.lastName) CONTAINS $search)
 RETURN count(u) AS count

@@ -5,7 +5,7 @@
 //         matchKeys}}).
 // Returns: one row per user, `user`, the stored user (instants as epoch milliseconds). A taken userId fails
 //          on the user_project_user_id constraint.
-// Besides the fields, it stores what the list indexes read: lower-cased copies for search and emailKey for
+// Besides the fields, it stores what the list indexes read: searchText for search and emailKey for
 // the email order (see cypher/schema/user.*); user.update and user.backfill-keys derive them the same way.
 UNWIND $users AS user
 CREATE (u:User {
@@ -16,10 +16,8 @@ CREATE (u:User {
   email: user.email,
   firstName: user.firstName,
   lastName: user.lastName,
-  userIdLower: toLower(user.userId),
-  emailLower: toLower(user.email),
-  firstNameLower: toLower(user.firstName),
-  lastNameLower: toLower(user.lastName),
+  searchText: toLower(user.userId) + '\n' + toLower(coalesce(user.email, '')) + '\n'
+    + toLower(coalesce(user.firstName, '')) + '\n' + toLower(coalesce(user.lastName, '')),
   emailKey: CASE WHEN user.email IS NULL THEN '1' ELSE '0' + user.email END,
   metadataKeys: user.metadataKeys,
   metadataValues: user.metadataValues,

@@ -10,7 +10,7 @@ WITH count(existing) AS stripes
 WHERE stripes = 0
 CALL () {
   MATCH (u:User {projectId: $projectId})
-  USING INDEX u:User(projectId, userId)
+  USING INDEX SEEK u:User(projectId, userId)
   WHERE u.userId IS NOT NULL
   RETURN count(u) AS counted
 }

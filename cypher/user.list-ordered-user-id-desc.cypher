@@ -4,7 +4,7 @@
 // Params: $projectId, $skip, $limit.
 // Returns: one row per user of the page, in order: `user` (instants as epoch milliseconds).
 MATCH (u:User {projectId: $projectId})
-USING INDEX u:User(projectId, userId)
+USING INDEX SEEK u:User(projectId, userId)
 WHERE u.userId IS NOT NULL
 // projectId leads the ORDER BY because the index provides its order only from its first property on.
 WITH u

@@ -4,7 +4,7 @@
 // Params: $projectId, $skip, $limit.
 // Returns: one row per user of the page, in order: `user` (instants as epoch milliseconds).
 MATCH (u:User {projectId: $projectId})
-USING INDEX u:User(projectId, createdAt, userId)
+USING INDEX SEEK u:User(projectId, createdAt, userId)
 WHERE u.createdAt IS NOT NULL AND u.userId IS NOT NULL
 // projectId leads the ORDER BY because the index provides its order only from its first property on.
 WITH u

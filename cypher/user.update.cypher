@@ -5,14 +5,13 @@
 // Params: $projectId, $userId, $fields (map; a null value removes the property), $metadataMode
 //         ('keep' | 'clear' | 'merge'), $metadataRemovedPaths (exact paths to drop), $metadataRemovedPrefixes
 //         (paths whose whole subtree goes), $metadataSet (map path -> JSON value), $metadataSetOrder (its keys).
-// The lower-cased copies and emailKey that the list indexes read are derived again from the merged fields,
+// The searchText and emailKey that the list indexes read are derived again from the merged fields,
 // as user.create derives them.
 // Returns: one row, `user`, the stored user (instants as epoch milliseconds); no row for an unknown user.
 MATCH (u:User {projectId: $projectId, userId: $userId})
 SET u += $fields, u.updatedAt = datetime.truncate('millisecond', datetime())
-SET u.emailLower = toLower(u.email),
-    u.firstNameLower = toLower(u.firstName),
-    u.lastNameLower = toLower(u.lastName),
+SET u.searchText = toLower(u.userId) + '\n' + toLower(coalesce(u.email, '')) + '\n'
+      + toLower(coalesce(u.firstName, '')) + '\n' + toLower(coalesce(u.lastName, '')),
     u.emailKey = CASE WHEN u.email IS NULL THEN '1' ELSE '0' + u.email END
 WITH u, coalesce(u.metadataKeys, []) AS oldKeys, coalesce(u.metadataValues, []) AS oldValues
 WITH u, [i IN range(0, size(oldKeys) - 1)

@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 import type { FlatMetadata, MetadataPatch } from "../domain/metadata";
 import type { UserNodeDescription } from "../domain/userNode";
 import type { Summarizer } from "../domain/graph/summarizer";
-import type { DeletedUserCounts, EntityNodeRecord, InstantIdKey, PageRequest, PageRows, UserOrder, UserRecord } from "../model";
+import type { DeletedUserCounts, EntityNodeRecord, InstantIdKey, Page, PageRequest, PageRows, ThreadRecord, UserOrder, UserRecord } from "../model";
 import { addToCounter, readCounter } from "./counters";
 import { type Database, type Params, isConstraintViolation } from "./database";
 import { type Row, firstRow, mapOptional } from "./row";
 import type { StatementName } from "./statements";
 import { refreshSummaries } from "./summaries";
-import { toEntityNodeRecord, toUserRecord } from "./toRecords";
+import { toEntityNodeRecord, toThreadRecord, toUserRecord } from "./toRecords";
 
 /** A user as it is first stored, with the graph node that stands for them. */
 export interface UserToCreate {
@@ -46,7 +46,23 @@ export interface UserUpdate {
 }
 
 /** A page of the users connection; its count is read apart, and only when asked for (see count). */
-export type UserPageRows = Omit<PageRows<UserRecord>, "totalCount">;
+export type UserPageRows = Omit<PageRows<UserRecord>, "totalCount"> & {
+  /** Each user's graph node, in row order, when asked for. */
+  nodes: (EntityNodeRecord | null)[] | null;
+  /** Each user's first page of threads, newest first, in row order, when asked for. */
+  threadPages: Page<ThreadRecord>[] | null;
+};
+
+/**
+ * What a page of users brings along in its own statement: each user's graph node, and the first page of
+ * their threads of `threadPageSize` (null: none), read as ThreadStore.pagesByUserUuids reads a first page.
+ */
+export interface UserPageInclusions {
+  node: boolean;
+  threadPageSize: number | null;
+}
+
+const NOTHING_INCLUDED: UserPageInclusions = { node: false, threadPageSize: null };
 
 /** How many graph nodes one deletion transaction removes: small enough to bound memory and lock time. */
 export const DELETE_BATCH_SIZE = 1000;
@@ -58,7 +74,7 @@ export const BACKFILL_BATCH_SIZE = 5000;
  * The name the start-up backfill of the list keys is recorded under once done. A change to what
  * user.create derives for the list indexes needs a new name, so that every project is backfilled again.
  */
-export const LIST_KEYS_BACKFILL = "list-keys-1";
+export const LIST_KEYS_BACKFILL = "list-keys-2";
 
 /** Users of one project: every statement filters on the project. */
 export class UserStore {
@@ -159,9 +175,15 @@ export class UserStore {
    * A page of the users connection, newest first. Without a cursor the page starts at an end of the order;
    * with one, it reads on from the cursor's place. Each statement reads its page in index order.
    */
-  async page(request: PageRequest<InstantIdKey>): Promise<UserPageRows> {
+  async page(request: PageRequest<InstantIdKey>, include: UserPageInclusions = NOTHING_INCLUDED): Promise<UserPageRows> {
     const { cursor } = request;
-    const params = { projectId: this.projectId, limit: request.size + 1 };
+    const params = {
+      projectId: this.projectId,
+      limit: request.size + 1,
+      withNode: include.node,
+      // One thread more than the page, as the thread page statements read, to tell whether more follow.
+      threadLimit: include.threadPageSize === null ? 0 : include.threadPageSize + 1,
+    };
     const forward = request.direction === "forward";
     let rows: Row[];
     if (cursor === null) {
@@ -172,8 +194,15 @@ export class UserStore {
       rows = await this.db.read("user.page-backward-before", { ...params, beforeCreatedAt: cursor.createdAt, beforeUserId: cursor.id });
     }
     const row = firstRow(rows);
-    // The statements from an end of the order return no flag: nothing lies beyond an end.
-    return { rows: row.rows("users").map(toUserRecord), hasBeyondCursor: row.flag(forward ? "hasPrevious" : "hasNext") };
+    const users = row.rows("users");
+    return {
+      rows: users.map(toUserRecord),
+      // The statements from an end of the order return no flag: nothing lies beyond an end.
+      hasBeyondCursor: row.flag(forward ? "hasPrevious" : "hasNext"),
+      nodes: include.node ? users.map((user) => mapOptional(user.optionalRow("node"), toEntityNodeRecord)) : null,
+      // A first page: nothing precedes it.
+      threadPages: include.threadPageSize === null ? null : users.map((user) => ({ rows: user.rows("threads").map(toThreadRecord), hasBeyondCursor: false })),
+    };
   }
 
   /**

@@ -2,10 +2,11 @@ import type { QueryResolvers } from "../__generated__/resolvers-types";
 import { searchUserGraph } from "../services/graph";
 import { findThread, listThreadsOrdered } from "../services/threads";
 import { findUser, listUsersOrdered, pageUsers } from "../services/users";
+import { userPageSelection } from "./userPageSelection";
 
 export const Query: QueryResolvers = {
   user: (_parent, { userId }, ctx) => findUser(ctx, userId),
-  users: (_parent, args, ctx) => pageUsers(ctx, args),
+  users: (_parent, args, ctx, info) => pageUsers(ctx, args, userPageSelection(info)),
   usersOrdered: (_parent, args, ctx) => listUsersOrdered(ctx, args),
   thread: (_parent, { threadId }, ctx) => findThread(ctx, threadId),
   threadsOrdered: (_parent, args, ctx) => listThreadsOrdered(ctx, args),

@@ -1,7 +1,17 @@
 import { mayActAs, requireProjectCaller, requireSelfOrProject } from "../auth/access";
 import type { Context } from "../context";
-import type { ConnectionArgs, CountedConnection, EntityNodeRecord, ThreadRecord, UserListPage, UserOrder, UserRecord } from "../model";
-import { noUser, userAlreadyExists } from "../errors";
+import type {
+  ConnectionArgs,
+  CountedConnection,
+  EntityNodeRecord,
+  InstantIdKey,
+  PageRequest,
+  ThreadRecord,
+  UserListPage,
+  UserOrder,
+  UserRecord,
+} from "../model";
+import { UsergraphError, noUser, userAlreadyExists } from "../errors";
 import { instantIdKeyOf, parseInstantIdKey, threadCursor, userCursor } from "../domain/cursors";
 import { assertMetadataSize, flattenMetadata, planMetadataPatch } from "../domain/metadata";
 import { CONNECTION_PAGE_LIMITS, parseNumberedPage, parsePageRequest, toConnection } from "../domain/pagination";
@@ -90,11 +100,33 @@ export async function requireUser(ctx: Context, userId: string): Promise<UserRec
   return user;
 }
 
-export async function pageUsers({ users, loaders, caller }: Context, args: ConnectionArgs): Promise<CountedConnection<UserRecord>> {
+/** What a query asks of each user of a page besides the user: the graph node, and User.threads' arguments. */
+export interface UserPageSelection {
+  node: boolean;
+  threads: ConnectionArgs | null;
+}
+
+/**
+ * A page of the users connection. What the query selects of each user's node and first threads comes in the
+ * page's own statement and fills the loaders that User.node and User.threads read, so the page is one
+ * statement instead of three; other thread pages (a cursor, paging back, bad arguments) load as usual.
+ */
+export async function pageUsers(
+  { users, loaders, caller }: Context,
+  args: ConnectionArgs,
+  selection: UserPageSelection = { node: false, threads: null },
+): Promise<CountedConnection<UserRecord>> {
   requireProjectCaller(caller, "listing the project's users");
   const request = parsePageRequest(args, CONNECTION_PAGE_LIMITS, parseInstantIdKey);
-  const page = await users.page(request);
-  for (const user of page.rows) loaders.userById.prime(user.userId, user);
+  const threadRequest = firstThreadPageRequest(selection.threads);
+  const page = await users.page(request, { node: selection.node, threadPageSize: threadRequest?.size ?? null });
+  page.rows.forEach((user, index) => {
+    loaders.userById.prime(user.userId, user);
+    const node = page.nodes?.[index];
+    if (node !== undefined) loaders.userNodeByUserUuid.prime(user.uuid, node);
+    const threads = page.threadPages?.[index];
+    if (threadRequest && threads) loaders.threadPageByUser.pages.prime({ parentUuid: user.uuid, request: threadRequest }, threads);
+  });
   return { ...toConnection(request, page.rows, page.hasBeyondCursor, userCursor), totalCount: () => loaders.userCount.load("") };
 }
 
@@ -123,10 +155,29 @@ export async function userNode(ctx: Context, userId: string): Promise<EntityNode
 
 /** User.threads: a page of the user's threads, newest first. */
 export function userThreads({ loaders }: Context, user: UserRecord, args: ConnectionArgs): Promise<CountedConnection<ThreadRecord>> {
-  const request = parsePageRequest(args, CONNECTION_PAGE_LIMITS, parseInstantIdKey);
+  const request = userThreadsRequest(args);
   return loadConnection(loaders.threadPageByUser, user.uuid, request, threadCursor, (thread) =>
     loaders.threadById.prime(thread.threadId, thread),
   );
+}
+
+function userThreadsRequest(args: ConnectionArgs): PageRequest<InstantIdKey> {
+  return parsePageRequest(args, CONNECTION_PAGE_LIMITS, parseInstantIdKey);
+}
+
+/**
+ * The request User.threads will make, when it is a first page forward: the one a page of users can bring
+ * along. Arguments it would refuse bring nothing; User.threads reports them.
+ */
+function firstThreadPageRequest(args: ConnectionArgs | null): PageRequest<InstantIdKey> | null {
+  if (args === null) return null;
+  try {
+    const request = userThreadsRequest(args);
+    return request.direction === "forward" && request.cursor === null ? request : null;
+  } catch (error) {
+    if (error instanceof UsergraphError) return null;
+    throw error;
+  }
 }
 
 /** Every thread of a user, newest first (Zep's user.getThreads has no paging). */

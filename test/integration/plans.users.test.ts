@@ -83,8 +83,12 @@ describe("the plans of the users' list, page, count and search statements", () =
   beforeAll(async () => {
     // A project stored by an earlier version, started afterwards: its users get their keys and their count
     // at start-up, as an upgraded deployment's would, and the planner sees a project of some size.
+    // Another project of the same size beside it, as in any shared database: with one project alone the
+    // planner rightly sees no difference between seeking the project and scanning the whole index, and
+    // may pick either.
     const seed = await startTestApp();
     await storeOldUsers(seed, projectId, 600);
+    await storeOldUsers(seed, `${projectId}-neighbour`, 600);
     await seed.close();
     t = await startTestApp({ projectId });
   });

@@ -48,12 +48,51 @@ describe("thread loaders", () => {
         expect(thread.user.userId).toBe(user.userId);
       }
     }
+    // The users' first threads come with the page of users, in its statement.
     expect(byQuery).toEqual({
       "user.page-forward": 1,
       "thread.count-by-user-uuids": 1,
-      "thread.page-by-users-forward": 1,
       "message.page-by-threads-forward": 1,
     });
-    expect(total).toBe(4);
+    expect(total).toBe(3);
+  });
+
+  const THREAD_PAGE = `threads(first: 5) { edges { cursor node { threadId createdAt messageCount } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }`;
+
+  it("gives the same thread pages with the page of users as User.threads reads for one user", async () => {
+    const page = await t.data(
+      `{ users(first: 50) { edges { node { userId ${THREAD_PAGE} } } } }`,
+    );
+    expect(page.users.edges).toHaveLength(50);
+    for (const { node: user } of page.users.edges) {
+      const alone = await t.data(`query($id: ID!) { user(userId: $id) { ${THREAD_PAGE} } }`, {
+        id: user.userId,
+      });
+      expect(user.threads).toEqual(alone.user.threads);
+    }
+  });
+
+  it("reads threads apart when User.threads pages back", async () => {
+    const { result, byQuery } = await t.countStatements(() =>
+      t.execute(`{ users(first: 10) { edges { node { userId threads(last: 2) { edges { node { threadId } } } } } } }`),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(byQuery).toEqual({ "user.page-forward": 1, "thread.page-by-users-backward": 1 });
+  });
+
+  it("reads threads apart after a cursor, and reports bad thread arguments as User.threads does", async () => {
+    const first = await t.data(`{ user(userId: "tb-06") { threads(first: 2) { edges { cursor } } } }`);
+    const after = first.user.threads.edges[1]!.cursor;
+    const { result, byQuery } = await t.countStatements(() =>
+      t.execute(`query($after: String) { users(first: 10) { edges { node { userId threads(first: 2, after: $after) { edges { node { threadId } } } } } } }`, {
+        after,
+      }),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(byQuery).toEqual({ "user.page-forward": 1, "thread.page-by-users-forward-after": 1 });
+    const bad = await t.execute(`{ users(first: 2) { edges { node { threads(first: -1) { edges { cursor } } } } } }`);
+    expect(bad.errors?.length).toBeGreaterThan(0);
+    expect(new Set(bad.errors?.map((error) => error.extensions?.code))).toEqual(new Set(["BAD_USER_INPUT"]));
   });
 });

@@ -4,7 +4,7 @@ import { factListSummarizer } from "../../src/domain/graph/summarizer";
 import { storeOldUsers } from "../support/oldUsers";
 import { type TestApp, startTestApp } from "../support/testApp";
 
-// Users stored before the list indexes lack the keys those indexes read (lower-cased copies for search,
+// Users stored before the list indexes lack the keys those indexes read (searchText for search,
 // emailKey for the email order). Start-up writes them, once per project, so old users are listed and found.
 
 const ORDERED = `query($q: String, $o: UserOrderBy, $asc: Boolean) {
@@ -27,10 +27,8 @@ describe("the start-up backfill of the users' list keys", () => {
   it("gives every stored user the keys that user.create writes", async () => {
     const rows = await t.cypher(
       `MATCH (u:User {projectId: $projectId})
-       RETURN (u.userIdLower = toLower(u.userId)
-         AND coalesce(u.emailLower, '') = toLower(coalesce(u.email, ''))
-         AND coalesce(u.firstNameLower, '') = toLower(coalesce(u.firstName, ''))
-         AND coalesce(u.lastNameLower, '') = toLower(coalesce(u.lastName, ''))
+       RETURN (u.searchText = toLower(u.userId) + '\n' + toLower(coalesce(u.email, '')) + '\n'
+           + toLower(coalesce(u.firstName, '')) + '\n' + toLower(coalesce(u.lastName, ''))
          AND u.emailKey = CASE WHEN u.email IS NULL THEN '1' ELSE '0' + u.email END) AS keyed`,
       { projectId },
     );
@@ -64,8 +62,8 @@ describe("the start-up backfill of the users' list keys", () => {
 
   it("rewrites, batch after batch, only keys that are missing or stale, when run again", async () => {
     await t.cypher(`MATCH (b:UserBackfill {projectId: $projectId}) DELETE b`, { projectId });
-    await t.cypher(`MATCH (u:User {projectId: $projectId, userId: 'old-3'}) SET u.emailLower = 'stale', u.emailKey = null`, { projectId });
-    await t.cypher(`MATCH (u:User {projectId: $projectId, userId: 'old-4'}) REMOVE u.userIdLower`, { projectId });
+    await t.cypher(`MATCH (u:User {projectId: $projectId, userId: 'old-3'}) SET u.searchText = 'stale', u.emailKey = null`, { projectId });
+    await t.cypher(`MATCH (u:User {projectId: $projectId, userId: 'old-4'}) SET u.userIdLower = 'old-4'`, { projectId });
     const { result: written, byQuery } = await t.countStatements(() => store().backfillListKeys(5));
     expect(written).toBe(2);
     // 12 users in batches of 5: three batches, and a fourth that finds none left.

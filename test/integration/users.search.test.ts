@@ -67,6 +67,13 @@ describe("usersOrdered search", () => {
     expect(await search("platypus")).toEqual({ totalCount: 0, rowCount: 0, ids: [] });
   });
 
+  it("matches within one field, never across the end of one and the start of the next", async () => {
+    // The fields are searched together, one per line: Ann's first name ends where her last name starts.
+    expect(await search("ann")).toEqual({ totalCount: 1, rowCount: 1, ids: ["srch-5"] });
+    expect(await search("ann\nlee")).toEqual({ totalCount: 0, rowCount: 0, ids: [] });
+    expect(await search(".com\nann")).toEqual({ totalCount: 0, rowCount: 0, ids: [] });
+  });
+
   it.each([
     ["userId", "quokka", "srch-Quokka-1"],
     ["email", "WOMBAT", "srch-2"],

@@ -1,7 +1,7 @@
 import type { TestApp } from "./testApp";
 
 /**
- * Stores users straight into Neo4j the way versions before the list indexes did: no lower-cased copies, no
+ * Stores users straight into Neo4j the way versions before the list indexes did: no searchText, no
  * emailKey, no counter. Every third shares its millisecond with the next two, every fifth has no email and
  * every seventh no last name, so orders, ties and nulls all have something to do.
  */
