@@ -2,13 +2,15 @@
 // in the same run on the same Neo4j (absolute times say more about the machine than about the code; the
 // project's tests assert no timings, this reports them). Starts a throwaway Neo4j unless NEO4J_BENCH_URI
 // names one, prints a table to stdout (progress to stderr) and writes scripts/bench/results/latest.json.
-// Given scenario ids, runs only those. `scale` runs only when named: it imports up to a million users.
+// Given scenario ids, runs only those. `scale` and `import` run only when named: they import hundreds of
+// thousands of users (scale up to a million).
 import path from "node:path";
 import { type BenchApp, removeProjectData, startBenchApp } from "./benchApp";
 import { type BenchMemory, type BenchNeo4j, benchNeo4j } from "./neo4j";
 import { machineInfo, printMachine, printTable, progress, type ScenarioResult, writeJson } from "./report";
 import { addMessagesThroughput } from "./scenarios/addMessages";
 import { deleteLargeUser } from "./scenarios/deleteUser";
+import { importWithoutThreads } from "./scenarios/importUsers";
 import { ingestThroughput } from "./scenarios/ingest";
 import { usersWithNodes } from "./scenarios/usersWithNodes";
 import { usersWithThreads } from "./scenarios/usersWithThreads";
@@ -27,6 +29,11 @@ const SCENARIOS: Record<string, Scenario> = {
   ingest: ingestThroughput,
 };
 
+// Run only when named: they write hundreds of thousands of users into the run's project.
+const OPT_IN_SCENARIOS: Record<string, Scenario> = {
+  import: importWithoutThreads,
+};
+
 const SCALE = "scale";
 
 // A million users outgrow the Launcher's 256 MiB page cache and 1 GiB heap (transactions get a quarter of
@@ -42,7 +49,7 @@ async function main(): Promise<void> {
   const selected = selectScenarios(args.filter((id) => id !== SCALE), withScale);
   const startedAt = new Date();
   progress(process.env.NEO4J_BENCH_URI ? `using Neo4j at ${process.env.NEO4J_BENCH_URI}` : "starting a throwaway Neo4j");
-  const target = await benchNeo4j(withScale ? SCALE_MEMORY : {});
+  const target = await benchNeo4j(withScale || selected.some(([id]) => id in OPT_IN_SCENARIOS) ? SCALE_MEMORY : {});
   stopOnSignal(target);
   try {
     const app = await startBenchApp(target);
@@ -70,14 +77,15 @@ async function main(): Promise<void> {
   }
 }
 
-/** The scenarios named, or all but scale when none is (scale alone runs only scale). */
+/** The scenarios named, or all but the opt-in ones when none is (scale alone runs only scale). */
 function selectScenarios(ids: string[], withScale: boolean): [string, Scenario][] {
-  const unknown = ids.filter((id) => !(id in SCENARIOS));
+  const all = { ...SCENARIOS, ...OPT_IN_SCENARIOS };
+  const unknown = ids.filter((id) => !(id in all));
   if (unknown.length > 0) {
-    throw new UsageError(`unknown scenario ${unknown.join(", ")}; the scenarios are ${[...Object.keys(SCENARIOS), SCALE].join(", ")}`);
+    throw new UsageError(`unknown scenario ${unknown.join(", ")}; the scenarios are ${[...Object.keys(all), SCALE].join(", ")}`);
   }
-  if (ids.length === 0 && withScale) return [];
-  return Object.entries(SCENARIOS).filter(([id]) => ids.length === 0 || ids.includes(id));
+  if (ids.length === 0) return withScale ? [] : Object.entries(SCENARIOS);
+  return Object.entries(all).filter(([id]) => ids.includes(id));
 }
 
 async function runScenario(name: string, run: Scenario, app: BenchApp): Promise<ScenarioResult[]> {

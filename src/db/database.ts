@@ -230,7 +230,6 @@ export class Database {
 
   private async runIn(run: RunStatement, queryName: StatementName, params: Params): Promise<Row[]> {
     const statement = this.cypher.get(queryName);
-    this.metrics.cypherQueries.inc({ query: queryName });
     const endTimer = this.metrics.cypherDuration.startTimer({ query: queryName });
     try {
       return await traceStatement(queryName, this.databaseName, async () => {
@@ -238,6 +237,8 @@ export class Database {
         return result.records.map((record) => new Row(toNativeMap(record.toObject()), queryName));
       });
     } finally {
+      // Counted as it ends, with its duration: a scrape between the two would see them disagree.
+      this.metrics.cypherQueries.inc({ query: queryName });
       endTimer();
     }
   }

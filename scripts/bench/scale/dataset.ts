@@ -19,16 +19,17 @@ export const userId = (i: number): string => `scale-${i}`;
 export const threadId = (i: number, thread: number): string => `scale-${i}-t${thread}`;
 export const isThreaded = (i: number): boolean => i % THREADED_EVERY === 0;
 
-export function userLine(i: number): string {
+export function userLine(i: number, options: { prefix?: string; threads?: boolean } = {}): string {
   const firstName = FIRST_NAMES[i % FIRST_NAMES.length]!;
+  const id = options.prefix === undefined ? userId(i) : `${options.prefix}-${i}`;
   const line: Record<string, unknown> = {
-    userId: userId(i),
-    email: `${userId(i)}@example.com`,
+    userId: id,
+    email: `${id}@example.com`,
     firstName,
     lastName: i % SEARCHED_EVERY === 0 ? SEARCHED_NAME : LAST_NAMES[i % LAST_NAMES.length],
     metadata: { plan: i % 3 === 0 ? "pro" : "free", signup: { channel: i % 2 === 0 ? "web" : "app" } },
   };
-  if (isThreaded(i)) {
+  if ((options.threads ?? true) && isThreaded(i)) {
     line.threads = Array.from({ length: THREADS }, (_, thread) => ({
       threadId: threadId(i, thread),
       messages: Array.from({ length: MESSAGES }, (_, m) => ({
@@ -42,11 +43,19 @@ export function userLine(i: number): string {
 }
 
 /** Writes users `from` to `to - 1` into `dir`, streaming, so a million lines take no more memory than ten. */
-export async function writeUsers(dir: string, from: number, to: number): Promise<string> {
-  const file = path.join(dir, `users-${from}-${to}.ndjson`);
+export function writeUsers(dir: string, from: number, to: number): Promise<string> {
+  return writeLines(path.join(dir, `users-${from}-${to}.ndjson`), from, to, (i) => userLine(i));
+}
+
+/** `count` users `<prefix>-<i>` as above, without threads if so asked (the import scenario's). */
+export function writeUserLines(dir: string, prefix: string, count: number, options: { threads: boolean }): Promise<string> {
+  return writeLines(path.join(dir, `${prefix}.ndjson`), 0, count, (i) => userLine(i, { prefix, threads: options.threads }));
+}
+
+async function writeLines(file: string, from: number, to: number, line: (i: number) => string): Promise<string> {
   const out = createWriteStream(file);
   for (let i = from; i < to; i += 1) {
-    if (!out.write(`${userLine(i)}\n`)) await once(out, "drain");
+    if (!out.write(`${line(i)}\n`)) await once(out, "drain");
   }
   out.end();
   await once(out, "finish");

@@ -64,6 +64,12 @@ export function scaleReads({ users, nearOldestCursor }: ReadTargets): Read[] {
       query: `query($s: String!) { usersOrdered(search: $s, pageSize: ${PAGE}) { totalCount users { userId } } }`,
       variables: { s: SEARCHED_NAME.toLowerCase() },
     },
+    // The same search with the same answer at both sizes: one user's email, which no other email contains.
+    {
+      name: `usersOrdered(search: "${userId(7)}@") with totalCount, one match at any size`,
+      query: `query($s: String!) { usersOrdered(search: $s, pageSize: ${PAGE}) { totalCount users { userId } } }`,
+      variables: { s: `${userId(7)}@` },
+    },
     { name: "user(userId)", query: `query($u: ID!) { user(userId: $u) { userId email node { summary } } }`, variables: { u: userId(middle) } },
     {
       name: "user.threads(first: 5)",

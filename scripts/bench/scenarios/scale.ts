@@ -16,6 +16,7 @@ import { type PageSide, neo4jGraphqlSides, rawDriverSide, usergraphSide } from "
 import { type ReadTiming, findReadTargets, scaleReads, timeRead, warmUpReads } from "../scale/reads";
 import { expectSame } from "./common";
 import { UsageError } from "../usageError";
+import { sizeFromEnv } from "../env";
 
 export interface ScaleSize {
   users: number;
@@ -106,12 +107,4 @@ async function loadSides(sides: PageSide[], loadSeconds: number): Promise<Record
     progress(`    ${side.name}: ${results[side.name]!.requestsPerSecond} req/s, p99 ${results[side.name]!.p99Ms} ms`);
   }
   return results;
-}
-
-function sizeFromEnv(name: string, fallback: number): number {
-  const text = process.env[name];
-  if (text === undefined || text === "") return fallback;
-  const value = Number(text.replace(/_/g, ""));
-  if (!Number.isSafeInteger(value) || value < 1) throw new UsageError(`${name} must be a whole number from 1; got "${text}"`);
-  return value;
 }
