@@ -2,9 +2,10 @@
 // addUser, a batch for the import, which shares this statement so that both store the same properties.
 // Params: $projectId, $users (list of {userId, uuid, email, firstName, lastName, metadataKeys, metadataValues
 //         (null for no metadata), node {uuid, name, summary, attributes (JSON text), resolveKeys,
-//         matchKeys}}).
-// Returns: one row per user, `user`, the stored user (instants as epoch milliseconds). A taken userId fails
-//          on the user_project_user_id constraint.
+//         matchKeys}}), $returnUsers (false for the import, which reads no row: each would cost both
+//         sides a map for nothing).
+// Returns: one row per user when $returnUsers, `user`, the stored user (instants as epoch milliseconds). A
+//          taken userId fails on the user_project_user_id constraint.
 // Besides the fields, it stores what the list indexes read: searchText for search and emailKey for
 // the email order (see cypher/schema/user.*); user.update and user.backfill-keys derive them the same way.
 UNWIND $users AS user
@@ -36,5 +37,7 @@ CREATE (u)-[:HAS_NODE]->(:Entity {
   matchKeys: user.node.matchKeys,
   createdAt: u.createdAt
 })
+WITH u
+WHERE $returnUsers
 RETURN u {.projectId, .userId, .uuid, .email, .firstName, .lastName, .metadataKeys, .metadataValues,
           createdAt: u.createdAt.epochMillis, updatedAt: u.updatedAt.epochMillis} AS user

@@ -73,7 +73,11 @@ export class ImportStore {
       }),
     );
 
-    await tx.run("user.create", { projectId: this.projectId, users: accepted.map((user) => userCreateParams(user, user.uuid, user.nodeUuid)) });
+    await tx.run("user.create", {
+      projectId: this.projectId,
+      users: accepted.map((user) => userCreateParams(user, user.uuid, user.nodeUuid)),
+      returnUsers: false,
+    });
     if (threads.length > 0) {
       await tx.run("import.create-threads", {
         projectId: this.projectId,

@@ -91,7 +91,11 @@ export class UserStore {
   async add(user: UserToCreate): Promise<UserRecord | "exists"> {
     try {
       return await this.db.writeTransaction(async (tx) => {
-        const rows = await tx.run("user.create", { projectId: this.projectId, users: [userCreateParams(user, randomUUID(), randomUUID())] });
+        const rows = await tx.run("user.create", {
+          projectId: this.projectId,
+          users: [userCreateParams(user, randomUUID(), randomUUID())],
+          returnUsers: true,
+        });
         await addToCounter(tx, this.projectId, "users", 1);
         return toUserRecord(firstRow(rows).row("user"));
       });
