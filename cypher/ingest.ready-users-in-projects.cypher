@@ -6,6 +6,7 @@
 UNWIND $projectIds AS projectId
 CALL (projectId) {
   MATCH (u:User {projectId: projectId})
+  USING INDEX SEEK u:User(projectId, ingestReadyAt)
   WHERE u.ingestReadyAt <= datetime()
   WITH u ORDER BY u.projectId ASC, u.ingestReadyAt ASC LIMIT $limit
   RETURN u

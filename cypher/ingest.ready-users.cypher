@@ -4,6 +4,7 @@
 // Params: $limit.
 // Returns: one row per user, `ownerId` (the user's element id, for user.lock).
 MATCH (u:User)
+USING INDEX SEEK u:User(ingestReadyAt)
 WHERE u.ingestReadyAt <= datetime()
 WITH u ORDER BY u.ingestReadyAt ASC LIMIT $limit
 RETURN elementId(u) AS ownerId
