@@ -258,9 +258,10 @@ export class UserStore {
   }
 
   /**
-   * Start-up: users stored before the list indexes lack the keys they read (lower-cased copies for search,
-   * emailKey for the email order). Writes them in batches, once per project; a backfill cut short runs
-   * again at the next start-up. Returns how many users it wrote.
+   * Start-up: users stored before the list indexes, or before searchText, lack the keys they read (searchText
+   * for search, emailKey for the email order). Writes them in batches, once per project, and removes the
+   * lower-cased copies an earlier version searched; a backfill cut short runs again at the next start-up.
+   * Returns how many users it wrote.
    */
   async backfillListKeys(batchSize = BACKFILL_BATCH_SIZE): Promise<number> {
     const params = { projectId: this.projectId, name: LIST_KEYS_BACKFILL };

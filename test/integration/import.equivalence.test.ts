@@ -9,7 +9,7 @@ import { type TestApp, startTestApp, uniqueId } from "../support/testApp";
 // The import writes in batches, with statements of its own beside user.create; what it leaves in Neo4j must
 // be what the API leaves for the same users, threads and messages (addUser, createThread, addMessages in
 // calls of 30): the same nodes, labels, properties and relationships, uuids and instants aside (the keys
-// the list indexes read among them: lower-cased copies, emailKey, messages' seq and threadUuid, threads'
+// the list indexes read among them: searchText, emailKey, messages' seq and threadUuid, threads'
 // nextSeq), and the same counts, so that the API's reads find imported data as they find their own.
 
 interface Line {
