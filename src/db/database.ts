@@ -103,15 +103,7 @@ export class Database {
    * follows a write in the same request sees that write (read-your-writes), whichever member serves it.
    */
   forRequest(): Database {
-    return new Database(
-      this.driver,
-      this.databaseName,
-      this.cypher,
-      this.metrics,
-      this.transactionTimeoutMs,
-      this.connectRetryMs,
-      neo4j.bookmarkManager(),
-    );
+    return this.withBookmarks(neo4j.bookmarkManager());
   }
 
   /**
@@ -178,7 +170,12 @@ export class Database {
 
   /** The same request's database without its journal: for the statements that keep the journal itself. */
   outsideJournal(): Database {
-    return new Database(this.driver, this.databaseName, this.cypher, this.metrics, this.transactionTimeoutMs, this.connectRetryMs, this.bookmarks);
+    return this.withBookmarks(this.bookmarks);
+  }
+
+  /** The same driver and settings, with no journal and these bookmarks. */
+  private withBookmarks(bookmarks: BookmarkManager | undefined): Database {
+    return new Database(this.driver, this.databaseName, this.cypher, this.metrics, this.transactionTimeoutMs, this.connectRetryMs, bookmarks);
   }
 
   /** Answers, within a second, whether the database serves a real query (readiness). */

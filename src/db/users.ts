@@ -5,7 +5,7 @@ import type { Summarizer } from "../domain/graph/summarizer";
 import type { DeletedUserCounts, EntityNodeRecord, InstantIdKey, Page, PageRequest, PageRows, ThreadRecord, UserOrder, UserRecord } from "../model";
 import { addToCounter, readCounter } from "./counters";
 import { type Database, type Params, isConstraintViolation } from "./database";
-import { type Row, firstRow, mapOptional } from "./row";
+import { type Row, firstRow, mapOptional, toPage } from "./row";
 import type { StatementName } from "./statements";
 import { refreshSummaries } from "./summaries";
 import { toEntityNodeRecord, toThreadRecord, toUserRecord } from "./toRecords";
@@ -204,8 +204,8 @@ export class UserStore {
       // The statements from an end of the order return no flag: nothing lies beyond an end.
       hasBeyondCursor: row.flag(forward ? "hasPrevious" : "hasNext"),
       nodes: include.node ? users.map((user) => mapOptional(user.optionalRow("node"), toEntityNodeRecord)) : null,
-      // A first page: nothing precedes it.
-      threadPages: include.threadPageSize === null ? null : users.map((user) => ({ rows: user.rows("threads").map(toThreadRecord), hasBeyondCursor: false })),
+      // Read as a first page of thread.page-by-users-forward: no flag, nothing precedes it.
+      threadPages: include.threadPageSize === null ? null : users.map((user) => toPage(user, "threads", true, toThreadRecord)),
     };
   }
 
