@@ -59,6 +59,15 @@ describe("docker-compose.yml", () => {
     expect(Object.keys(compose.volumes ?? {})).toContain(volume);
   });
 
+  it("configures Neo4j's Lucene-backed indexes as the local Launcher does (ten segments merged at a time)", () => {
+    const launcher = read("scripts/neo4j/Launcher.java");
+    const factor = /LUCENE_MERGE_FACTOR = (\d+);/.exec(launcher)?.[1];
+    expect(launcher).toContain("config.put(LuceneSettings.lucene_merge_factor, LUCENE_MERGE_FACTOR);");
+    expect(factor).toBe("10");
+    // The image maps NEO4J_a_b__c to the setting a.b_c.
+    expect(service("neo4j").environment?.NEO4J_internal_dbms_index_lucene_merge__factor).toBe(factor);
+  });
+
   it("calls Neo4j healthy only once cypher-shell can log in and run a query", () => {
     const check = service("neo4j").healthcheck;
     expect(check?.test).toEqual(["CMD", "cypher-shell", "-u", "neo4j", "-p", "usergraph-local", "RETURN 1"]);
