@@ -74,6 +74,23 @@ describe("usersOrdered search", () => {
     expect(await search(".com\nann")).toEqual({ totalCount: 0, rowCount: 0, ids: [] });
   });
 
+  it("matches a search with a line break within a field that holds one, and still not across two fields", async () => {
+    // Its own project, so that the other tests' counts stay as they are.
+    const own = await startTestApp();
+    try {
+      const add = await own.execute(`mutation($input: AddUserInput!) { addUser(input: $input) { userId } }`, {
+        input: { userId: "brk-1", firstName: "Mary\nJo", lastName: "Kent" },
+      });
+      expect(add.errors).toBeUndefined();
+      const found = async (q: string) => (await own.data(ORDERED, { q, size: 10, page: 1 })).usersOrdered;
+      expect(await found("MARY\nJO")).toMatchObject({ totalCount: 1, rowCount: 1, users: [{ userId: "brk-1" }] });
+      expect(await found("y\nj")).toMatchObject({ totalCount: 1, rowCount: 1 });
+      expect(await found("jo\nkent")).toMatchObject({ totalCount: 0, rowCount: 0, users: [] });
+    } finally {
+      await own.close();
+    }
+  });
+
   it.each([
     ["userId", "quokka", "srch-Quokka-1"],
     ["email", "WOMBAT", "srch-2"],
