@@ -32,7 +32,7 @@ const listThreadsHandler: Handler = async (req, _res, ctx) => {
     pageSize: queryInt(req, "page_size"),
     orderBy: choice(queryString(req, "order_by"), "order_by", THREAD_ORDERS),
     asc: queryBool(req, "asc"),
-  });
+  }, { withTotal: true });
   return { threads: result.threads.map(zepThread), total_count: await result.totalCount(), response_count: result.responseCount };
 };
 

@@ -51,7 +51,7 @@ const listUsersOrderedHandler: Handler = async (req, _res, ctx) => {
     search: queryString(req, "search"),
     orderBy: choice(queryString(req, "order_by"), "order_by", USER_ORDERS),
     asc: queryBool(req, "asc"),
-  });
+  }, { withTotal: true });
   return { users: result.users.map(zepUser), total_count: await result.totalCount(), row_count: result.rowCount };
 };
 

@@ -7,6 +7,7 @@ import { CONNECTION_PAGE_LIMITS, parseNumberedPage, parsePageRequest, toConnecti
 import { messageEpisodeDescription, normalizeSmallMetadata, normalizeThreadId, validateMessages } from "../domain/threadInput";
 import { normalizeUserId } from "../domain/userInput";
 import { loadConnection } from "./connections";
+import { totalAlongside } from "./totalAlongside";
 import { userContext } from "./userContext";
 
 // Threads and messages, once, for the GraphQL resolvers and the Zep-compatible REST routes alike.
@@ -71,16 +72,18 @@ export async function requireThread(ctx: Context, threadId: string): Promise<Thr
   return thread;
 }
 
-/** A numbered page of the project's threads; its total, the project's thread counter, is read only when asked. */
+/** A numbered page of the project's threads; its total, the project's thread counter, is read only when wanted. */
 export async function listThreadsOrdered(
   { threads, loaders, projectId, caller }: Context,
   options: { pageNumber?: number | null; pageSize?: number | null; orderBy?: ThreadOrder | null; asc?: boolean | null },
+  { withTotal }: { withTotal: boolean },
 ): Promise<ThreadListPage> {
   requireProjectCaller(caller, "listing the project's threads");
   const page = parseNumberedPage(options.pageNumber, options.pageSize);
+  const totalCount = totalAlongside(() => loaders.threadCountByProject.load(projectId), withTotal);
   const listed = await threads.listOrdered({ ...page, orderBy: options.orderBy ?? "CREATED_AT", asc: options.asc ?? false });
   for (const thread of listed) loaders.threadById.prime(thread.threadId, thread);
-  return { threads: listed, totalCount: () => loaders.threadCountByProject.load(projectId), responseCount: listed.length };
+  return { threads: listed, totalCount, responseCount: listed.length };
 }
 
 /** Thread.messages: a page of the thread's messages, oldest first; the total is the thread's messageCount. */

@@ -18,6 +18,7 @@ import { CONNECTION_PAGE_LIMITS, parseNumberedPage, parsePageRequest, toConnecti
 import { normalizeUserId, validateNewUser, validateUserChanges } from "../domain/userInput";
 import { describeUserNode } from "../domain/userNode";
 import { loadConnection, readAllPages } from "./connections";
+import { totalAlongside } from "./totalAlongside";
 
 // The Users API, once: the GraphQL resolvers and the Zep-compatible REST routes both call these, so a
 // rule (validation, a default, an error code) has one implementation whichever door a request came in by.
@@ -104,6 +105,7 @@ export async function requireUser(ctx: Context, userId: string): Promise<UserRec
 export interface UserPageSelection {
   node: boolean;
   threads: ConnectionArgs | null;
+  totalCount: boolean;
 }
 
 /**
@@ -114,11 +116,12 @@ export interface UserPageSelection {
 export async function pageUsers(
   { users, loaders, caller }: Context,
   args: ConnectionArgs,
-  selection: UserPageSelection = { node: false, threads: null },
+  selection: UserPageSelection = { node: false, threads: null, totalCount: false },
 ): Promise<CountedConnection<UserRecord>> {
   requireProjectCaller(caller, "listing the project's users");
   const request = parsePageRequest(args, CONNECTION_PAGE_LIMITS, parseInstantIdKey);
   const threadRequest = firstThreadPageRequest(selection.threads);
+  const totalCount = totalAlongside(() => loaders.userCount.load(""), selection.totalCount);
   const page = await users.page(request, { node: selection.node, threadPageSize: threadRequest?.size ?? null });
   page.rows.forEach((user, index) => {
     loaders.userById.prime(user.userId, user);
@@ -127,16 +130,18 @@ export async function pageUsers(
     const threads = page.threadPages?.[index];
     if (threadRequest && threads) loaders.threadPageByUser.pages.prime({ parentUuid: user.uuid, request: threadRequest }, threads);
   });
-  return { ...toConnection(request, page.rows, page.hasBeyondCursor, userCursor), totalCount: () => loaders.userCount.load("") };
+  return { ...toConnection(request, page.rows, page.hasBeyondCursor, userCursor), totalCount };
 }
 
 export async function listUsersOrdered(
   { users, loaders, caller }: Context,
   options: { pageNumber?: number | null; pageSize?: number | null; search?: string | null; orderBy?: UserOrder | null; asc?: boolean | null },
+  { withTotal }: { withTotal: boolean },
 ): Promise<UserListPage> {
   requireProjectCaller(caller, "listing the project's users");
   const page = parseNumberedPage(options.pageNumber, options.pageSize);
   const search = options.search?.trim() ?? "";
+  const totalCount = totalAlongside(() => loaders.userCount.load(search), withTotal);
   const listed = await users.listOrdered({
     ...page,
     search,
@@ -144,7 +149,7 @@ export async function listUsersOrdered(
     asc: options.asc ?? false,
   });
   for (const user of listed) loaders.userById.prime(user.userId, user);
-  return { users: listed, totalCount: () => loaders.userCount.load(search), rowCount: listed.length };
+  return { users: listed, totalCount, rowCount: listed.length };
 }
 
 /** The user's graph node, or NOT_FOUND for an unknown user. */
