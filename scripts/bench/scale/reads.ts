@@ -17,8 +17,10 @@ const THREAD_PAGE = 10;
 
 export interface Read {
   name: string;
+  /** A GraphQL request to the service, or with `floor`, Cypher sent by a plain driver (no service). */
   query: string;
   variables?: Variables;
+  floor?: true;
 }
 
 export interface ReadTiming {
@@ -64,6 +66,13 @@ export function scaleReads({ users, nearOldestCursor }: ReadTargets): Read[] {
       query: `query($s: String!) { usersOrdered(search: $s, pageSize: ${PAGE}) { totalCount users { userId } } }`,
       variables: { s: SEARCHED_NAME.toLowerCase() },
     },
+    // What any search of this name must read at least: its matches in the text index, counted by a plain driver.
+    {
+      name: `  floor: neo4j-driver counting the text index's matches of "${SEARCHED_NAME.toLowerCase()}"`,
+      query: `MATCH (u:User) USING TEXT INDEX u:User(searchText) WHERE u.searchText CONTAINS $s RETURN count(u) AS matches`,
+      variables: { s: SEARCHED_NAME.toLowerCase() },
+      floor: true,
+    },
     // The same search with the same answer at both sizes: one user's email, which no other email contains.
     {
       name: `usersOrdered(search: "${userId(7)}@") with totalCount, one match at any size`,
@@ -101,12 +110,12 @@ export async function findReadTargets(app: BenchApp, users: number): Promise<Rea
 export async function warmUpReads(app: BenchApp, reads: readonly Read[], budgetMs: number): Promise<void> {
   const deadline = performance.now() + budgetMs;
   for (let round = 0; round < WARMUP_ROUNDS && performance.now() < deadline; round += 1) {
-    for (const read of reads) await app.execute(read.query, read.variables).catch(() => undefined);
+    for (const read of reads) await runRead(app, read).catch(() => undefined);
   }
 }
 
 export async function timeRead(app: BenchApp, read: Read, budgetMs: number): Promise<ReadTiming> {
-  const run = () => app.execute(read.query, read.variables);
+  const run = () => runRead(app, read);
   try {
     const first = await timeMs(run);
     for (let i = 1; i < WARMUPS && first < budgetMs / 10; i += 1) await run();
@@ -121,4 +130,8 @@ export async function timeRead(app: BenchApp, read: Read, budgetMs: number): Pro
     progress(`  ${read.name} failed: ${message}`);
     return { medianMs: null, runs: 0, error: message.slice(0, 200) };
   }
+}
+
+function runRead(app: BenchApp, read: Read): Promise<unknown> {
+  return read.floor ? app.baseline.read(read.query, read.variables) : app.execute(read.query, read.variables);
 }
