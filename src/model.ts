@@ -156,7 +156,8 @@ export interface Connection<T> {
 
 /**
  * A count read only when asked for. GraphQL calls it only when `totalCount` is selected (graphql-js's default
- * resolver calls a function-valued property); REST awaits it where Zep's answer carries a total.
+ * resolver calls a function-valued property); REST awaits it where Zep's answer carries a total. A list that
+ * knows it will be asked starts it alongside its page (services/totalAlongside).
  */
 export type LazyCount = () => Promise<number>;
 
