@@ -92,6 +92,24 @@ export function scaleReads({ users, nearOldestCursor }: ReadTargets): Read[] {
       query: `query($t: ID!) { thread(threadId: $t) { messages(last: 5) { edges { node { content } } } } }`,
       variables: { t: threadId(threaded, 0) },
     },
+    // The user graph of a user with threads: the import made an episode of each message (no facts: nothing
+    // is ingested here), and every threaded user's messages share the searched words, so that a search
+    // confined to one user has as many other users' episodes to pass over as the project has.
+    {
+      name: "user.graphNodes(first: 10), user.node.facts(first: 10)",
+      query: `query($u: ID!) { user(userId: $u) { graphNodes(first: 10) { edges { node { name } } } node { facts(first: 10) { edges { node { fact } } } } } }`,
+      variables: { u: userId(threaded) },
+    },
+    {
+      name: "user.episodes(last: 5)",
+      query: `query($u: ID!) { user(userId: $u) { episodes(last: 5) { content } } }`,
+      variables: { u: userId(threaded) },
+    },
+    ...(["EPISODES", "NODES", "EDGES"] as const).map((scope) => ({
+      name: `searchGraph(query: "order arrived", scope: ${scope})`,
+      query: `query($u: ID!, $s: GraphSearchScope!) { searchGraph(userId: $u, query: "order arrived", scope: $s, limit: 5) { edges { fact } nodes { name } episodes { content } } }`,
+      variables: { u: userId(threaded), s: scope },
+    })),
   ];
 }
 
