@@ -9,8 +9,8 @@ import type { UserPageSelection } from "../services/users";
  * `threads` aliases bring the first; the others load as usual.
  */
 export function userPageSelection(info: GraphQLResolveInfo): UserPageSelection {
-  const connection = parseResolveInfo(info) as ResolveTree | null;
-  const userFields = childrenOf(connection, "UserConnection")
+  const connectionFields = childrenOf(parseResolveInfo(info) as ResolveTree | null, "UserConnection");
+  const userFields = connectionFields
     .filter((field) => field.name === "edges")
     .flatMap((edges) => childrenOf(edges, "UserEdge"))
     .filter((field) => field.name === "node")
@@ -19,13 +19,17 @@ export function userPageSelection(info: GraphQLResolveInfo): UserPageSelection {
   return {
     node: userFields.some((field) => field.name === "node"),
     threads: threads ? threads.args : null,
-    totalCount: childrenOf(connection, "UserConnection").some((field) => field.name === "totalCount"),
+    totalCount: connectionFields.some(isTotalCount),
   };
 }
 
 /** Whether the query selects `totalCount` of the `typeName` object the resolver answers. */
 export function selectsTotalCount(info: GraphQLResolveInfo, typeName: string): boolean {
-  return childrenOf(parseResolveInfo(info) as ResolveTree | null, typeName).some((field) => field.name === "totalCount");
+  return childrenOf(parseResolveInfo(info) as ResolveTree | null, typeName).some(isTotalCount);
+}
+
+function isTotalCount(field: ResolveTree): boolean {
+  return field.name === "totalCount";
 }
 
 function childrenOf(tree: ResolveTree | null | undefined, typeName: string): ResolveTree[] {
