@@ -138,6 +138,7 @@ export const STATEMENT_NAMES = [
   "user.list-ordered-email-asc",
   "user.list-ordered-email-desc",
   "user.list-ordered-search",
+  "user.list-ordered-search-counted",
   "user.list-ordered-user-id-asc",
   "user.list-ordered-user-id-desc",
   "user.lock",

@@ -53,6 +53,15 @@ export type UserPageRows = Omit<PageRows<UserRecord>, "totalCount"> & {
   threadPages: Page<ThreadRecord>[] | null;
 };
 
+/** A numbered page of usersOrdered: the users whose fields contain `search` (all for ""), in an order. */
+export interface UserListing {
+  skip: number;
+  limit: number;
+  search: string;
+  orderBy: UserOrder;
+  asc: boolean;
+}
+
 /**
  * What a page of users brings along in its own statement: each user's graph node, and the first page of
  * their threads of `threadPageSize` (null: none), read as ThreadStore.pagesByUserUuids reads a first page.
@@ -69,6 +78,13 @@ export const DELETE_BATCH_SIZE = 1000;
 
 /** How many users one transaction of the start-up backfill reads (and at most writes). */
 export const BACKFILL_BATCH_SIZE = 5000;
+
+/**
+ * The most matches of a search that user.list-ordered-search-counted sorts in memory to answer a page and
+ * its count in one read (a few hundred kilobytes of rows). A broader search wastes that read, up to this
+ * many matches, before the page and the count are read apart, each as costly as the read it follows.
+ */
+export const SEARCH_ONE_READ_MAX = 5000;
 
 /**
  * The name the start-up backfill of the list keys is recorded under once done. A change to what
@@ -213,13 +229,7 @@ export class UserStore {
    * One numbered page of the users whose userId, email, first or last name contains `search`, case
    * ignored. The empty search matches every user, and is read in the order of an index.
    */
-  async listOrdered(options: {
-    skip: number;
-    limit: number;
-    search: string;
-    orderBy: UserOrder;
-    asc: boolean;
-  }): Promise<UserRecord[]> {
+  async listOrdered(options: UserListing): Promise<UserRecord[]> {
     const { skip, limit, search, orderBy, asc } = options;
     let rows: Row[];
     if (search === "") {
@@ -236,6 +246,29 @@ export class UserStore {
       });
     }
     return rows.map((row) => toUserRecord(row.row("user")));
+  }
+
+  /**
+   * A page of a non-empty search and how many users match it, as listOrdered and count would answer them.
+   * A search that matches at most `maxMatches` users is answered from one read of its matches; one that
+   * matches more costs that read in vain, then the page and the count are read side by side.
+   */
+  async searchWithCount(options: UserListing, maxMatches = SEARCH_ONE_READ_MAX): Promise<{ users: UserRecord[]; total: number }> {
+    const { skip, limit, search, orderBy, asc } = options;
+    const rows = await this.db.read("user.list-ordered-search-counted", {
+      projectId: this.projectId,
+      search: search.toLowerCase(),
+      orderBy,
+      asc,
+      skip,
+      limit,
+      maxMatches,
+    });
+    const row = firstRow(rows);
+    const matched = row.number("matched");
+    if (matched <= maxMatches) return { users: row.rows("users").map(toUserRecord), total: matched };
+    const [users, total] = await Promise.all([this.listOrdered(options), this.count(search)]);
+    return { users, total };
   }
 
   /**

@@ -2,9 +2,8 @@ import type { LazyCount } from "../model";
 
 /**
  * A page's total, started before the page is read when the caller will ask for it (a selected `totalCount`,
- * a Zep list that always answers `total_count`), so the two reads overlap instead of following each other:
- * a search reads every match twice, once for the page and once for the count. Unwanted, it stays lazy and
- * costs nothing.
+ * a Zep list that always answers `total_count`), so the two reads overlap instead of following each other.
+ * Unwanted, it stays lazy and costs nothing.
  */
 export function totalAlongside(count: LazyCount, wanted: boolean): LazyCount {
   if (!wanted) return count;

@@ -5,6 +5,7 @@ import type {
   CountedConnection,
   EntityNodeRecord,
   InstantIdKey,
+  LazyCount,
   PageRequest,
   ThreadRecord,
   UserListPage,
@@ -17,6 +18,7 @@ import { assertMetadataSize, flattenMetadata, planMetadataPatch } from "../domai
 import { CONNECTION_PAGE_LIMITS, parseNumberedPage, parsePageRequest, toConnection } from "../domain/pagination";
 import { normalizeUserId, validateNewUser, validateUserChanges } from "../domain/userInput";
 import { describeUserNode } from "../domain/userNode";
+import type { UserListing } from "../db/users";
 import { loadConnection, readAllPages } from "./connections";
 import { totalAlongside } from "./totalAlongside";
 
@@ -141,15 +143,31 @@ export async function listUsersOrdered(
   requireProjectCaller(caller, "listing the project's users");
   const page = parseNumberedPage(options.pageNumber, options.pageSize);
   const search = options.search?.trim() ?? "";
-  const totalCount = totalAlongside(() => loaders.userCount.load(search), withTotal);
-  const listed = await users.listOrdered({
-    ...page,
-    search,
-    orderBy: options.orderBy ?? "CREATED_AT",
-    asc: options.asc ?? false,
-  });
+  const listing = { ...page, search, orderBy: options.orderBy ?? "CREATED_AT", asc: options.asc ?? false };
+  const { listed, totalCount } = await readListing(users, loaders, listing, withTotal);
   for (const user of listed) loaders.userById.prime(user.userId, user);
   return { users: listed, totalCount, rowCount: listed.length };
+}
+
+/**
+ * A numbered page and its total. A wanted total of a search comes from the same read of its matches as the
+ * page (and fills the count loader); otherwise the total stays lazy, or starts alongside the page when
+ * wanted (the empty search's total is the project's counter, which no read of the users spares).
+ */
+async function readListing(
+  users: Context["users"],
+  loaders: Context["loaders"],
+  listing: UserListing,
+  withTotal: boolean,
+): Promise<{ listed: UserRecord[]; totalCount: LazyCount }> {
+  const { search } = listing;
+  if (withTotal && search !== "") {
+    const searched = await users.searchWithCount(listing);
+    loaders.userCount.prime(search, searched.total);
+    return { listed: searched.users, totalCount: () => loaders.userCount.load(search) };
+  }
+  const totalCount = totalAlongside(() => loaders.userCount.load(search), withTotal);
+  return { listed: await users.listOrdered(listing), totalCount };
 }
 
 /** The user's graph node, or NOT_FOUND for an unknown user. */

@@ -18,9 +18,10 @@ interface PlanNode {
 
 /**
  * "page": reads its rows in the order of an index and stops at the page. "search": reads only the text
- * indexes' matches. "count": reads an index, never every node of a label.
+ * indexes' matches. "capped search": a search that reads a bounded number of matches before it sorts them.
+ * "count": reads an index, never every node of a label.
  */
-type Kind = "page" | "search" | "count";
+type Kind = "page" | "search" | "capped search" | "count";
 
 const SCANS = new Set(["NodeByLabelScan", "AllNodesScan", "UnionNodeByLabelsScan", "IntersectionNodeByLabelsScan"]);
 const SORTS = new Set(["Sort", "Top", "PartialSort", "PartialTop"]);
@@ -55,10 +56,15 @@ function violations(plan: PlanNode, kind: Kind): string[] {
   for (const { node } of all.filter(({ node }) => SORTS.has(operator(node)))) {
     // Sorting is bounded only over a search's matches, which the text indexes found.
     const under = operators(node).filter(({ node: inner }) => isIndexRead(inner));
-    const overMatches = kind === "search" && under.length > 0 && under.every(({ node: inner }) => operator(inner) === "NodeIndexContainsScan");
+    const overMatches = kind.endsWith("search") && under.length > 0 && under.every(({ node: inner }) => operator(inner) === "NodeIndexContainsScan");
     if (!overMatches) problems.push(`sorts what an index read returned in full: ${shown(node)}`);
   }
-  if (kind === "search") {
+  if (kind === "capped search") {
+    for (const { node } of all.filter(({ node }) => SORTS.has(operator(node)))) {
+      if (!operators(node).some(({ node: inner }) => operator(inner) === "Limit")) problems.push(`sorts matches no limit bounds: ${shown(node)}`);
+    }
+  }
+  if (kind.endsWith("search")) {
     for (const { node } of indexReads) {
       if (operator(node) !== "NodeIndexContainsScan") problems.push(`a search read beside the text indexes: ${shown(node)}`);
     }
@@ -109,6 +115,7 @@ describe("the plans of the users' list, page, count and search statements", () =
     ["user.list-ordered-email-desc", "page", numbered],
     ["user.backfill-keys", "page", { afterUserId: "", batchSize: 5000 }],
     ["user.list-ordered-search", "search", { search: "mail1", orderBy: "EMAIL", asc: true, ...numbered }],
+    ["user.list-ordered-search-counted", "capped search", { search: "mail1", orderBy: "EMAIL", asc: true, ...numbered, maxMatches: 5000 }],
     ["user.count-search", "search", { search: "mail1" }],
     ["counter.sum", "count", { name: "users" }],
     ["user.init-counter", "count", {}],
@@ -138,5 +145,10 @@ describe("the plans of the users' list, page, count and search statements", () =
     const problems = violations(result.summary.plan as unknown as PlanNode, "page");
     expect(problems.some((problem) => problem.startsWith("reads every node of a label"))).toBe(true);
     expect(problems.some((problem) => problem.startsWith("sorts what an index read returned in full"))).toBe(true);
+  });
+
+  it("the capped search's rule catches a search that sorts every match it reads", async () => {
+    const uncapped = await explain("user.list-ordered-search", { search: "mail1", orderBy: "EMAIL", asc: true, ...numbered });
+    expect(violations(uncapped, "capped search").filter((problem) => problem.startsWith("sorts matches no limit bounds"))).toHaveLength(1);
   });
 });

@@ -49,8 +49,12 @@ describe("users' totalCount from the project's counter", () => {
     expect(ordered.byQuery).toEqual({ "user.list-ordered": 1 });
     const orderedCounted = await t.countStatements(() => t.execute(`{ usersOrdered(pageSize: 2) { totalCount rowCount } }`));
     expect(orderedCounted.byQuery).toEqual({ "user.list-ordered": 1, "counter.sum": 1 });
+    // A search's matches are read once for its page and its count.
     const searched = await t.countStatements(() => t.execute(`{ usersOrdered(search: "stmt") { totalCount rowCount } }`));
-    expect(searched.byQuery).toEqual({ "user.list-ordered-search": 1, "user.count-search": 1 });
+    expect(searched.byQuery).toEqual({ "user.list-ordered-search-counted": 1 });
+    expect(searched.result.data?.usersOrdered).toEqual({ totalCount: 3, rowCount: 3 });
+    const searchedPage = await t.countStatements(() => t.execute(`{ usersOrdered(search: "stmt") { rowCount } }`));
+    expect(searchedPage.byQuery).toEqual({ "user.list-ordered-search": 1 });
   });
 
   it("one request that asks for both totalCounts reads the counter once", async () => {
@@ -59,13 +63,19 @@ describe("users' totalCount from the project's counter", () => {
     expect(both.byQuery["counter.sum"]).toBe(1);
   });
 
-  it("REST total_count is the counter's, read once", async () => {
+  it("REST total_count is the counter's, read once, and a search's comes with its page", async () => {
     const { zep } = await serveForZep(t);
     const { result: page, byQuery } = await t.countStatements(() => zep.user.listOrdered({ pageSize: 1 }));
     expect(page.totalCount).toBe(await storedUsers(t));
     // The API key's lookup is the gate's, not the list's.
     const listReads = Object.fromEntries(Object.entries(byQuery).filter(([name]) => !name.startsWith("api-key.")));
     expect(listReads).toEqual({ "user.list-ordered": 1, "counter.sum": 1 });
+
+    // A search's total_count comes from the same read as its page.
+    const searched = await t.countStatements(() => zep.user.listOrdered({ pageSize: 1, search: "stmt" }));
+    expect(searched.result).toMatchObject({ totalCount: 3, rowCount: 1 });
+    const searchReads = Object.fromEntries(Object.entries(searched.byQuery).filter(([name]) => !name.startsWith("api-key.")));
+    expect(searchReads).toEqual({ "user.list-ordered-search-counted": 1 });
   });
 });
 

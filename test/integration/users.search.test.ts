@@ -1,10 +1,13 @@
 import { ZepClient } from "@getzep/zep-cloud";
+import { UserStore } from "../../src/db/users";
+import { factListSummarizer } from "../../src/domain/graph/summarizer";
 import { type TestApp, startTestApp } from "../support/testApp";
 import { serveForZep } from "../support/zep";
 
 // usersOrdered's `search` (and REST's users-ordered) matches a case-insensitive substring of userId, email,
-// firstName or lastName. The list and totalCount are two reads of one filter, so each field is tried on its
-// own, and totalCount must count exactly the users the list returns.
+// firstName or lastName. The list and totalCount are read together or apart (one read of a search's matches,
+// or two of one filter), so each field is tried on its own, and totalCount must count exactly the users the
+// list returns.
 
 const ORDERED = `query($q: String, $size: Int, $page: Int) {
   usersOrdered(search: $q, pageSize: $size, pageNumber: $page, orderBy: USER_ID, asc: true) { totalCount rowCount users { userId } } }`;
@@ -89,6 +92,35 @@ describe("usersOrdered search", () => {
     } finally {
       await own.close();
     }
+  });
+
+  it("lists the same page without totalCount, counting nothing", async () => {
+    const { result, byQuery } = await t.countStatements(() =>
+      t.execute(`{ usersOrdered(search: "srch-", pageSize: 2, pageNumber: 2, orderBy: USER_ID, asc: true) { users { userId } } }`),
+    );
+    expect(result.data?.usersOrdered.users).toEqual([{ userId: "srch-4" }, { userId: "srch-5" }]);
+    expect(byQuery).toEqual({ "user.list-ordered-search": 1 });
+  });
+
+  it("answers a search broader than one read may sort with the page and the count read apart, alike", async () => {
+    const store = new UserStore(t.app.db, t.projectId, factListSummarizer);
+    for (const orderBy of ["CREATED_AT", "USER_ID", "EMAIL"] as const) {
+      for (const asc of [true, false]) {
+        const listing = { search: "SRCH-", orderBy, asc, skip: 1, limit: 3 };
+        const oneRead = await t.countStatements(() => store.searchWithCount(listing));
+        expect(oneRead.byQuery).toEqual({ "user.list-ordered-search-counted": 1 });
+        expect(oneRead.result.total).toBe(5);
+        expect(oneRead.result.users).toHaveLength(3);
+        // Five matches, four of which one read may hold.
+        const apart = await t.countStatements(() => store.searchWithCount(listing, 4));
+        expect(apart.byQuery).toEqual({ "user.list-ordered-search-counted": 1, "user.list-ordered-search": 1, "user.count-search": 1 });
+        expect(apart.result).toEqual(oneRead.result);
+      }
+    }
+    // Exactly as many matches as one read holds are still answered by it.
+    const atTheBound = await t.countStatements(() => store.searchWithCount({ search: "srch-", orderBy: "USER_ID", asc: true, skip: 0, limit: 10 }, 5));
+    expect(atTheBound.byQuery).toEqual({ "user.list-ordered-search-counted": 1 });
+    expect(atTheBound.result.users.map((user) => user.userId)).toEqual(["srch-2", "srch-3", "srch-4", "srch-5", "srch-Quokka-1"]);
   });
 
   it.each([
