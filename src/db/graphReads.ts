@@ -4,12 +4,16 @@ import { type Row, mapOptional, toPage } from "./row";
 import type { StatementName } from "./statements";
 import { toContextFact, toEntityNodeRecord, toEpisodeRecord, toFactRecord } from "./toRecords";
 
-/** How a vector query reads the global index: `k` nearest overall, then this user's that reach `minScore`, at most `limit`. */
+/**
+ * How a vector query reads a user's graph: every item's score when it has at most `exactMax` of them, else
+ * the global index's `k` nearest, then this user's; those that reach `minScore`, at most `limit`.
+ */
 export interface SimilarOptions {
   k: number;
   /** The index's score, (1 + cosine) / 2 for cosine indexes. */
   minScore: number;
   limit: number;
+  exactMax: number;
 }
 
 /** Batched reads of users' knowledge graphs: one statement per batch, one row per key, in key order. */
@@ -91,7 +95,7 @@ export class GraphReads {
     });
   }
 
-  /** The user's facts nearest to `vector` among the index's `k` nearest of the whole database, best first. */
+  /** The user's facts nearest to `vector` (see SimilarOptions), best first. */
   async similarFacts(groupId: string, vector: readonly number[], options: SimilarOptions): Promise<FactRecord[]> {
     const rows = await this.db.read("search.similar-facts", { projectId: this.projectId, groupId, vector, ...options });
     return rows.map((row) => toFactRecord(row.row("fact")));

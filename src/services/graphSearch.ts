@@ -9,9 +9,15 @@ export const MAX_SEARCH_LIMIT = 50;
 /** How many full-text hits are reranked by distance: enough that a close but lower-scoring hit can rise. */
 const RERANK_POOL = 100;
 /**
- * The vector indexes are global (every project and user), so a query asks them for many more neighbours
- * than it keeps and filters to the user's graph after: VECTOR_OVERFETCH times the pool, at most
- * MAX_VECTOR_K. A user whose things are a small share of the index may still get fewer than asked.
+ * Up to this many facts (nodes, episodes) a user's graph is searched exactly, item by item: the vector
+ * indexes are global (every project and user), and a user among a million is a share of them too small
+ * for their k nearest to hold. Bounded so that a search reads at most this many vectors.
+ */
+const EXACT_SIMILARITY_MAX = 2000;
+/**
+ * A larger graph is read from the index, asking for many more neighbours than kept and filtering to the
+ * user's graph after: VECTOR_OVERFETCH times the pool, at most MAX_VECTOR_K. Such a user is a larger share
+ * of the index, yet may still get fewer than asked.
  */
 const VECTOR_OVERFETCH = 10;
 const MAX_VECTOR_K = 1000;
@@ -87,12 +93,14 @@ export async function searchGraph(
   return { ...empty, episodes: ranked.slice(0, limit).map(({ item }) => item) };
 }
 
-/** The query's vector and how to read the index for it; null when the embeddings model gave no vector. */
+/** The query's vector and how to read the user's graph for it; null when the embeddings model gave none to use. */
 async function similarQuery(semantic: SemanticSearch, query: string, poolSize: number): Promise<{ vector: number[]; options: SimilarOptions } | null> {
   const vector = await semantic.embed(query);
-  if (vector === null) return null;
+  // A vector without direction has no cosine with anything: the search goes on by full text.
+  if (vector === null || vector.every((x) => x === 0)) return null;
   // The index scores cosine as (1 + cosine) / 2.
-  return { vector, options: { k: Math.min(MAX_VECTOR_K, poolSize * VECTOR_OVERFETCH), minScore: (1 + semantic.minSimilarity) / 2, limit: poolSize } };
+  const k = Math.min(MAX_VECTOR_K, poolSize * VECTOR_OVERFETCH);
+  return { vector, options: { k, minScore: (1 + semantic.minSimilarity) / 2, limit: poolSize, exactMax: EXACT_SIMILARITY_MAX } };
 }
 
 /** Full-text hits alone, as they come; or fused with the vector hits when there are any to fuse. */

@@ -1,8 +1,9 @@
 import { applyVectorIndexes } from "../../src/db/embeddings";
+import { GraphReads } from "../../src/db/graphReads";
 import { embedAndStore } from "../../src/ingest/embedAndStore";
 import { type GraphUser, addData, addFact, addGraphUser } from "../support/graph";
 import { embeddingsConfigFor } from "../support/modelConfigs";
-import { type OpenAiStandIn, startOpenAiStandIn } from "../support/openAiStandIn";
+import { type OpenAiStandIn, bagOfWordsVector, startOpenAiStandIn } from "../support/openAiStandIn";
 import { type TestApp, startTestApp } from "../support/testApp";
 
 // searchGraph with embeddings configured: vectors of facts, nodes and episodes in Neo4j's vector indexes,
@@ -27,7 +28,7 @@ describe("searchGraph with embeddings", () => {
   const signal = new AbortController().signal;
 
   beforeAll(async () => {
-    standIn = await startOpenAiStandIn({ aliases: { employer: "work", job: "work" } });
+    standIn = await startOpenAiStandIn({ aliases: { employer: "work", job: "work" }, directionless: ["Acme?"] });
     // Low enough for the two-word query below to reach both facts it shares a word with.
     const embeddings = embeddingsConfigFor(standIn, { apiKey: null, timeoutMs: 5000, maxAttempts: 2, batchSize: 4, minSimilarity: 0.25 });
     t = await startTestApp({ models: { embeddings } });
@@ -108,6 +109,63 @@ describe("searchGraph with embeddings", () => {
     expect(byWord.data?.searchGraph.edges.map((edge: any) => edge.uuid)).toEqual([works.uuid]);
     const byMeaning = await search({ q: "employer" });
     expect(byMeaning.data?.searchGraph.edges).toEqual([]);
+  });
+
+  it("searches by full text alone when the query's vector has no direction", async () => {
+    const result = await search({ q: "Acme?" });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.searchGraph.edges.map((edge: any) => edge.uuid)).toEqual([works.uuid]);
+    expect(result.data?.searchGraph.edges[0].score).not.toBe(RRF_FIRST);
+  });
+
+  describe("a user's graph among many others' in the global vector indexes", () => {
+    const reads = () => new GraphReads(t.app.db, t.projectId);
+    const vectorOf = (text: string) => bagOfWordsVector(text, 128, { employer: "work", job: "work" });
+    const options = { minScore: (1 + 0.25) / 2, limit: 10 };
+
+    it("finds the user's fact by meaning though the index's nearest are all another user's", async () => {
+      // Another user's facts, each nearer to "employer" (a "work" twice) than Jane's "works at Acme":
+      // more of them than the index is asked for when the search keeps one.
+      const crowd = await addGraphUser(t, "sem-crowd");
+      const facts: any[] = [];
+      for (let i = 0; i < 30; i += 1) {
+        facts.push(await addFact(t, crowd.userId, { sourceNodeName: "Crowd", targetNodeName: `Desk ${i}`, fact: `Work, work ${i}.`, factName: "DOES" }));
+      }
+      const stored = await embedAndStore(t.app.db, t.projectId, t.app.models.embedder!, { facts: facts.map((fact) => fact.uuid), nodes: [], episodes: [] }, signal);
+      expect(stored.facts).toBe(30);
+
+      const result = await search({ q: "employer", l: 1 });
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.searchGraph.edges.map((edge: any) => edge.uuid)).toEqual([works.uuid]);
+      // Read from the index instead, as a graph too large to score item by item is, the k nearest of
+      // the whole database hold none of Jane's facts.
+      const fromIndex = await reads().similarFacts(jane.uuid, vectorOf("employer"), { ...options, k: 10, exactMax: 0 });
+      expect(fromIndex).toEqual([]);
+    });
+
+    it("finds by item what the index finds when its k covers the database, for facts, nodes and episodes", async () => {
+      const vector = vectorOf("employer job");
+      const byIndex = { ...options, k: 1000, exactMax: 0 };
+      const byItem = { ...options, k: 1000, exactMax: 2000 };
+      // The index compares quantized vectors: its scores are near the exact cosine, not equal to it.
+      const expectAlike = (exact: { uuid: string }[], indexed: { uuid: string }[]) => {
+        expect(exact.map((found) => found.uuid)).toEqual(indexed.map((found) => found.uuid));
+      };
+      const facts = await reads().similarFacts(jane.uuid, vector, byItem);
+      expect(facts.map((fact) => fact.uuid)).toEqual([works.uuid]);
+      expectAlike(facts, await reads().similarFacts(jane.uuid, vector, byIndex));
+      // Item by item, the score is the exact cosine, as the index reports it: (1 + cosine) / 2.
+      const [stored] = await t.cypher(`MATCH ()-[f:RELATES_TO {uuid: $uuid}]->() RETURN f.embedding AS embedding`, { uuid: works.uuid });
+      const embedding: number[] = stored?.embedding;
+      const dot = embedding.reduce((sum, x, i) => sum + x * (vector[i] ?? 0), 0);
+      expect(facts[0]?.score).toBeCloseTo((1 + dot / (Math.hypot(...embedding) * Math.hypot(...vector))) / 2, 5);
+      const nodes = await reads().similarNodes(jane.uuid, vector, byItem);
+      expect(nodes.map((node) => node.uuid).sort()).toEqual([former.targetNodeUuid, works.targetNodeUuid].sort());
+      expectAlike(nodes, await reads().similarNodes(jane.uuid, vector, byIndex));
+      const episodes = await reads().similarEpisodes(jane.uuid, vector, byItem);
+      expect(episodes.map((found) => found.uuid)).toEqual([episode.uuid]);
+      expectAlike(episodes, await reads().similarEpisodes(jane.uuid, vector, byIndex));
+    });
   });
 
   it("without embeddings configured, the same graph is searched by full text only, as before", async () => {

@@ -63,6 +63,12 @@ const OTHER_LISTS: [StatementName, string, Params][] = [
   ["search.nodes", "nodes", (w) => ({ groupId: w.uuid, query: fullTextQuery("thing", w.uuid, ["name", "summary"]), limit: 10 })],
   ["search.episodes", "episodes", (w) => ({ groupId: w.uuid, query: fullTextQuery("thing", w.uuid, ["content"]), limit: 10 })],
   ["context.facts", "relevant facts", (w) => ({ requests: [{ groupId: w.uuid, query: fullTextQuery("thing", w.uuid, ["fact", "name"]), limit: 10 }], newestLimit: 10 })],
+  // A user's graph up to exactMax items scored one by one, or the global vector index's k nearest.
+  ...(["search.similar-facts", "search.similar-nodes", "search.similar-episodes"] as const).map((name): [StatementName, string, Params] => [
+    name,
+    "by meaning",
+    (w) => ({ groupId: w.uuid, vector: [1, 0, 0], k: 100, minScore: 0.5, limit: 10, exactMax: 2000 }),
+  ]),
 ];
 
 /** Batch lookups and counts: they scan nothing, and the counts by degree visit no relationship. */

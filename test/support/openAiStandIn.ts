@@ -52,6 +52,8 @@ export interface StandInOptions {
   aliases?: Record<string, string>;
   /** Answer `dimensions` long vectors whatever the request asks, as servers without shortening do. */
   ignoreDimensions?: boolean;
+  /** Texts answered with zeros: a vector without direction, which has no cosine with anything. */
+  directionless?: string[];
 }
 
 export async function startOpenAiStandIn(options: StandInOptions = {}): Promise<OpenAiStandIn> {
@@ -128,7 +130,9 @@ function answerEmbeddings(res: http.ServerResponse, body: any, options: StandInO
     return send(res, 400, { error: { message: "input must be a non-empty string or a list of them" } });
   }
   const dimensions: number = (options.ignoreDimensions ? undefined : body.dimensions) ?? options.dimensions ?? 128;
-  const data = inputs.map((input, index) => ({ object: "embedding", index, embedding: bagOfWordsVector(input, dimensions, options.aliases ?? {}) }));
+  const vectorOf = (input: string): number[] =>
+    options.directionless?.includes(input) ? new Array<number>(dimensions).fill(0) : bagOfWordsVector(input, dimensions, options.aliases ?? {});
+  const data = inputs.map((input, index) => ({ object: "embedding", index, embedding: vectorOf(input) }));
   const tokens = inputs.reduce((sum, input) => sum + words(input).length, 0);
   // Reversed: the client must put vectors in input order by `index`, not trust the order of the list.
   send(res, 200, { object: "list", data: data.reverse(), model: body.model, usage: { prompt_tokens: tokens, total_tokens: tokens } });
