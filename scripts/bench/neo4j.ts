@@ -12,6 +12,8 @@ export interface BenchNeo4j {
   database: string;
   /** "throwaway": started by this run, removed by stop(); "external": given by NEO4J_BENCH_URI, left running. */
   kind: "throwaway" | "external";
+  /** The throwaway Neo4j's process; null for an external one, which may be on another machine. */
+  pid: number | null;
   /** Stops a throwaway Neo4j and deletes its store; does nothing for an external one. */
   stop(): Promise<void>;
 }
@@ -34,6 +36,7 @@ export async function benchNeo4j(memory: BenchMemory = {}): Promise<BenchNeo4j> 
     password: NEO4J_BENCH_PASSWORD,
     database: NEO4J_BENCH_DATABASE || "neo4j",
     kind: "external",
+    pid: null,
     stop: () => Promise.resolve(),
   };
 }

@@ -10,6 +10,8 @@ export interface ThrowawayNeo4j {
   uri: string;
   username: string;
   password: string;
+  /** Its process, for a caller that watches what it does (the benchmark waits for it to go quiet). */
+  pid: number;
   /** Stops the Neo4j and deletes its store; idempotent, since a normal end and a signal may both ask. */
   stop(): Promise<void>;
 }
@@ -34,6 +36,7 @@ export async function startThrowawayNeo4j(options: { label: string; pageCache?: 
       uri: neo4j.uri,
       username: "neo4j",
       password,
+      pid: neo4j.pid,
       stop: () => (stopped ??= neo4j.stop().finally(removeTempDir)),
     };
   } catch (error) {

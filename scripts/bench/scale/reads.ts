@@ -1,14 +1,13 @@
 // The reads the scale scenario times at each size: one GraphQL request at a time through the service, after
-// untimed rounds of them all (warmUpReads), the median of up to REPETITIONS after WARMUPS untimed ones. A read that is too slow for that many stops at its
-// time budget (it still gets at least MIN_REPETITIONS, and a single warm-up when the first took over a
-// tenth of the budget); a read that fails is reported with its error instead of ending the run, since
-// finding what breaks at scale is the point.
+// untimed rounds of them all (warmUpReads), the median of up to REPETITIONS timed in rounds (timeReads). A
+// read that is too slow for that many stops at its time budget (it still gets at least MIN_REPETITIONS); a
+// read that fails is reported with its error instead of ending the run, since finding what breaks at scale
+// is the point.
 import type { BenchApp, Variables } from "../benchApp";
 import { median, timeMs } from "../measure";
 import { progress } from "../report";
 import { SEARCHED_NAME, THREADED_EVERY, threadId, userId } from "./dataset";
 
-const WARMUPS = 3;
 const WARMUP_ROUNDS = 10;
 const REPETITIONS = 30;
 const MIN_REPETITIONS = 5;
@@ -132,22 +131,34 @@ export async function warmUpReads(app: BenchApp, reads: readonly Read[], budgetM
   }
 }
 
-export async function timeRead(app: BenchApp, read: Read, budgetMs: number): Promise<ReadTiming> {
-  const run = () => runRead(app, read);
-  try {
-    const first = await timeMs(run);
-    for (let i = 1; i < WARMUPS && first < budgetMs / 10; i += 1) await run();
-    const samples: number[] = [];
-    const deadline = performance.now() + budgetMs;
-    while (samples.length < REPETITIONS && (samples.length < MIN_REPETITIONS || performance.now() < deadline)) {
-      samples.push(await timeMs(run));
+/**
+ * Times every read in rounds, each round running each read once, so that a disturbance of the machine (a
+ * garbage collection, Neo4j's own background work) falls on all reads alike instead of on whichever was
+ * being timed, as compare() in measure.ts takes turns. A read stops at REPETITIONS runs, or at MIN_REPETITIONS
+ * once its runs have taken its budget; a read that fails is reported with its error and runs no more.
+ */
+export async function timeReads(app: BenchApp, reads: readonly Read[], budgetMs: number): Promise<Record<string, ReadTiming>> {
+  const states = reads.map((read) => ({ read, samples: [] as number[], spentMs: 0, error: undefined as string | undefined }));
+  const running = (state: (typeof states)[number]): boolean =>
+    state.error === undefined && state.samples.length < REPETITIONS && (state.samples.length < MIN_REPETITIONS || state.spentMs < budgetMs);
+  while (states.some(running)) {
+    for (const state of states.filter(running)) {
+      try {
+        const ms = await timeMs(() => runRead(app, state.read));
+        state.samples.push(ms);
+        state.spentMs += ms;
+      } catch (error) {
+        state.error = error instanceof Error ? error.message : String(error);
+        progress(`  ${state.read.name} failed: ${state.error}`);
+      }
     }
-    return { medianMs: median(samples), runs: samples.length };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    progress(`  ${read.name} failed: ${message}`);
-    return { medianMs: null, runs: 0, error: message.slice(0, 200) };
   }
+  return Object.fromEntries(
+    states.map(({ read, samples, error }): [string, ReadTiming] => [
+      read.name,
+      error === undefined ? { medianMs: median(samples), runs: samples.length } : { medianMs: null, runs: 0, error: error.slice(0, 200) },
+    ]),
+  );
 }
 
 function runRead(app: BenchApp, read: Read): Promise<unknown> {

@@ -9,6 +9,8 @@ export function printScale(report: ScaleReport): void {
   const b = sizeName(large.users);
   console.log("");
   console.log(`scale: imports of ${a} users at ${small.import.usersPerSecond} users/s, then ${large.import.users} more at ${large.import.usersPerSecond} users/s`);
+  const waits = report.sizes.map((size) => (size.quiet.seconds === null ? "not watched" : `${size.quiet.seconds} s${size.quiet.quiet ? "" : " (still busy)"}`));
+  console.log(`reads timed once Neo4j went quiet after each import: after ${waits.join(" and ")}`);
   table(
     ["read (median of one request at a time)", `${a} ms`, `${b} ms`, `${b}/${a}`, "runs"],
     Object.keys(large.reads).map((name) => {

@@ -13,7 +13,8 @@ import { progress } from "../report";
 import { writeUsers } from "../scale/dataset";
 import { type LoadResult, runLoad } from "../scale/load";
 import { type PageSide, neo4jGraphqlSides, rawDriverSide, usergraphSide } from "../scale/pageOfUsers";
-import { type ReadTiming, findReadTargets, scaleReads, timeRead, warmUpReads } from "../scale/reads";
+import { type ReadTiming, findReadTargets, scaleReads, timeReads, warmUpReads } from "../scale/reads";
+import { type QuietWait, waitUntilQuiet } from "../scale/quiet";
 import { expectSame } from "./common";
 import { UsageError } from "../usageError";
 import { sizeFromEnv } from "../env";
@@ -22,6 +23,8 @@ export interface ScaleSize {
   users: number;
   /** How long importing up to this size took, and at what rate. */
   import: { users: number; seconds: number; usersPerSecond: number };
+  /** How long Neo4j went on working after the import before the reads were timed. */
+  quiet: QuietWait;
   reads: Record<string, ReadTiming>;
   load: Record<string, LoadResult>;
 }
@@ -45,13 +48,14 @@ export async function scale(app: BenchApp, target: BenchNeo4j): Promise<ScaleRep
   try {
     const measure = async (from: number, to: number): Promise<ScaleSize> => {
       const imported = await grow(app, dir, from, to);
+      const quiet = await waitUntilQuiet(target);
+      if (quiet.seconds !== null) progress(`  ${to} users: Neo4j ${quiet.quiet ? "went quiet" : "was still busy"} after ${quiet.seconds} s`);
       progress(`  ${to} users: timing the reads, one request at a time`);
       const targets = await findReadTargets(app, to);
-      const reads: Record<string, ReadTiming> = {};
       await warmUpReads(app, scaleReads(targets), readBudgetMs);
-      for (const read of scaleReads(targets)) reads[read.name] = await timeRead(app, read, readBudgetMs);
+      const reads = await timeReads(app, scaleReads(targets), readBudgetMs);
       progress(`  ${to} users: the page of 50 users, ${CLIENTS} clients for ${loadSeconds} s per side`);
-      return { users: to, import: imported, reads, load: await loadSides(sides, loadSeconds) };
+      return { users: to, import: imported, quiet, reads, load: await loadSides(sides, loadSeconds) };
     };
     const first = await measure(0, small);
     const second = await measure(small, large);
