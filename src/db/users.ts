@@ -81,8 +81,8 @@ export const BACKFILL_BATCH_SIZE = 5000;
 
 /**
  * The most matches of a search that user.list-ordered-search-counted sorts in memory to answer a page and
- * its count in one read (a few hundred kilobytes of rows). A broader search wastes that read, up to this
- * many matches, before the page and the count are read apart, each as costly as the read it follows.
+ * its count in one read (a few hundred kilobytes of rows). A broader search pays for reading this many
+ * matches in vain, then reads its page and its count apart, each of which reads every match again.
  */
 export const SEARCH_ONE_READ_MAX = 5000;
 
