@@ -230,20 +230,13 @@ export class UserStore {
    * ignored. The empty search matches every user, and is read in the order of an index.
    */
   async listOrdered(options: UserListing): Promise<UserRecord[]> {
-    const { skip, limit, search, orderBy, asc } = options;
+    const { skip, limit, orderBy, asc } = options;
     let rows: Row[];
-    if (search === "") {
+    if (options.search === "") {
       const statement = ORDERED_STATEMENTS[orderBy][asc ? "asc" : "desc"];
       rows = await this.db.read(statement, { projectId: this.projectId, skip, limit });
     } else {
-      rows = await this.db.read("user.list-ordered-search", {
-        projectId: this.projectId,
-        search: search.toLowerCase(),
-        orderBy,
-        asc,
-        skip,
-        limit,
-      });
+      rows = await this.db.read("user.list-ordered-search", this.searchParams(options));
     }
     return rows.map((row) => toUserRecord(row.row("user")));
   }
@@ -254,21 +247,17 @@ export class UserStore {
    * matches more costs that read in vain, then the page and the count are read side by side.
    */
   async searchWithCount(options: UserListing, maxMatches = SEARCH_ONE_READ_MAX): Promise<{ users: UserRecord[]; total: number }> {
-    const { skip, limit, search, orderBy, asc } = options;
-    const rows = await this.db.read("user.list-ordered-search-counted", {
-      projectId: this.projectId,
-      search: search.toLowerCase(),
-      orderBy,
-      asc,
-      skip,
-      limit,
-      maxMatches,
-    });
+    const rows = await this.db.read("user.list-ordered-search-counted", { ...this.searchParams(options), maxMatches });
     const row = firstRow(rows);
     const matched = row.number("matched");
     if (matched <= maxMatches) return { users: row.rows("users").map(toUserRecord), total: matched };
-    const [users, total] = await Promise.all([this.listOrdered(options), this.count(search)]);
+    const [users, total] = await Promise.all([this.listOrdered(options), this.count(options.search)]);
     return { users, total };
+  }
+
+  /** What the statements of a search's page take (the text index holds lower-cased text). */
+  private searchParams({ skip, limit, search, orderBy, asc }: UserListing): Params {
+    return { projectId: this.projectId, search: search.toLowerCase(), orderBy, asc, skip, limit };
   }
 
   /**
