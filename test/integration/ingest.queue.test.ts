@@ -11,7 +11,8 @@ import { type TestApp, startTestApp } from "../support/testApp";
 
 // The queue's promises, each with a worker the test starts itself: an episode whose worker died is
 // processed again, once; an extractor that keeps failing ends in FAILED without holding up the user's
-// later episodes; a user deleted while their episodes wait or are processed leaves nothing behind.
+// later episodes; a user deleted while their episodes wait or are processed leaves nothing behind, and so
+// does a thread deleted while its episode is extracted.
 
 describe("the ingestion queue", () => {
   let t: TestApp;
@@ -79,6 +80,24 @@ describe("the ingestion queue", () => {
     const facts = await storedFacts(t, user.uuid);
     expect(facts.map((fact) => `${fact.name} ${fact.target}`)).toEqual(["WORKS_AT Initech"]);
     expect(facts[0]?.episodes).toHaveLength(1);
+  });
+
+  it("writes nothing of an episode whose thread is deleted while it is extracted, and leaves nothing of the thread queued", async () => {
+    const { user, threadId } = await userTalking("iq-thread", ["I work at Initech."]);
+    const queue = new IngestQueue(t.app.db, [t.projectId]);
+    const [ownerId] = await queue.readyUsers(10);
+    const claimed = await queue.claim(ownerId!, "slow-worker", "slow-token", 60_000);
+    expect(claimed?.input?.episode.content).toBe("I work at Initech.");
+    const extraction = extractEmbedded(claimed!.input!);
+    expect(extraction.facts.length).toBeGreaterThan(0);
+
+    const deleted = await t.execute(`mutation($id: ID!) { deleteThread(threadId: $id) { deletedMessages } }`, { id: threadId });
+    expect(deleted.errors).toBeUndefined();
+    expect(await new IngestStore(t.app.db).apply(claimed!.claim, extraction, factListSummarizer)).toBe("lost");
+    // Nothing the conversation said survives it: no fact, no node but the user's own, no episode, no queue.
+    expect(await storedFacts(t, user.uuid)).toEqual([]);
+    expect(await graphCounts(t, user.uuid)).toEqual({ entities: 1, facts: 0, episodes: 0 });
+    expect(await pendingEpisodes(t, user.uuid)).toBe(0);
   });
 
   it("retries a failing extraction with backoff, then marks it FAILED with the reason; the user's later episode goes ahead", async () => {
