@@ -1,6 +1,6 @@
 // The vector index of entity nodes' embeddings (searchGraph scope NODES, semantic half). Applied at start-up
-// only when embeddings are configured. One index serves every project and user; only a user graph too large
-// to score item by item is searched through it (see search.similar-*).
+// only when embeddings are configured. One index serves every project and user; search reads it for a user
+// graph too large to score item by item (see search.similar-*).
 // Params: $dimensions (EMBEDDINGS_DIMENSIONS, or null: the index then takes vectors of any length).
 // Returns: nothing.
 CREATE VECTOR INDEX entity_embedding IF NOT EXISTS

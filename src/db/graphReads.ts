@@ -5,12 +5,13 @@ import type { StatementName } from "./statements";
 import { toContextFact, toEntityNodeRecord, toEpisodeRecord, toFactRecord } from "./toRecords";
 
 /**
- * How a vector query reads a user's graph: every item's score when it has at most `exactMax` of them, else
- * the global index's `k` nearest, then this user's; those that reach `minScore`, at most `limit`.
+ * How a vector query reads a user's graph: the user's `exactMax` newest items, and when there are more, the
+ * global index's `k` nearest that are the user's; each scored by its exact cosine, those that reach
+ * `minScore`, at most `limit`.
  */
 export interface SimilarOptions {
   k: number;
-  /** The index's score, (1 + cosine) / 2 for cosine indexes. */
+  /** On the index's scale, (1 + cosine) / 2. */
   minScore: number;
   limit: number;
   exactMax: number;

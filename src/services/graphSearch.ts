@@ -9,15 +9,14 @@ export const MAX_SEARCH_LIMIT = 50;
 /** How many full-text hits are reranked by distance: enough that a close but lower-scoring hit can rise. */
 const RERANK_POOL = 100;
 /**
- * Up to this many facts (nodes, episodes) a user's graph is searched exactly, item by item: the vector
+ * A user's newest facts (nodes, episodes), up to this many, are each scored against the query: the vector
  * indexes are global (every project and user), and a user among a million is a share of them too small
- * for their k nearest to hold. Bounded so that a search reads at most this many vectors.
+ * for their k nearest to hold. Bounded so that a search reads at most this many vectors of the user's own.
  */
 const EXACT_SIMILARITY_MAX = 2000;
 /**
- * A larger graph is read from the index, asking for many more neighbours than kept and filtering to the
- * user's graph after: VECTOR_OVERFETCH times the pool, at most MAX_VECTOR_K. Such a user is a larger share
- * of the index, yet may still get fewer than asked.
+ * A larger graph adds the index's nearest that are the user's, asking for many more neighbours than kept:
+ * VECTOR_OVERFETCH times the pool, at most MAX_VECTOR_K. Its older items may still be missed.
  */
 const VECTOR_OVERFETCH = 10;
 const MAX_VECTOR_K = 1000;

@@ -123,9 +123,9 @@ describe("searchGraph with embeddings", () => {
     const vectorOf = (text: string) => bagOfWordsVector(text, 128, { employer: "work", job: "work" });
     const options = { minScore: (1 + 0.25) / 2, limit: 10 };
 
-    it("finds the user's fact by meaning though the index's nearest are all another user's", async () => {
-      // Another user's facts, each nearer to "employer" (a "work" twice) than Jane's "works at Acme":
-      // more of them than the index is asked for when the search keeps one.
+    beforeAll(async () => {
+      // Another user's facts, each nearer to "employer" (a "work" twice) than any "works at" fact below:
+      // more of them than the index is asked for when a search keeps one.
       const crowd = await addGraphUser(t, "sem-crowd");
       const facts: any[] = [];
       for (let i = 0; i < 30; i += 1) {
@@ -133,28 +133,43 @@ describe("searchGraph with embeddings", () => {
       }
       const stored = await embedAndStore(t.app.db, t.projectId, t.app.models.embedder!, { facts: facts.map((fact) => fact.uuid), nodes: [], episodes: [] }, signal);
       expect(stored.facts).toBe(30);
+    });
 
+    it("finds the user's fact by meaning though the index's nearest are all another user's", async () => {
       const result = await search({ q: "employer", l: 1 });
       expect(result.errors).toBeUndefined();
       expect(result.data?.searchGraph.edges.map((edge: any) => edge.uuid)).toEqual([works.uuid]);
-      // Read from the index instead, as a graph too large to score item by item is, the k nearest of
-      // the whole database hold none of Jane's facts.
+      // Read from the index alone, the k nearest of the whole database hold none of Jane's facts.
       const fromIndex = await reads().similarFacts(jane.uuid, vectorOf("employer"), { ...options, k: 10, exactMax: 0 });
       expect(fromIndex).toEqual([]);
+    });
+
+    it("scores a larger graph's newest items one by one and adds what the index finds of the older", async () => {
+      const big = await addGraphUser(t, "sem-big");
+      const older = await addFact(t, big.userId, { sourceNodeName: "Sam", targetNodeName: "Hooli", fact: "Sam works at Hooli.", factName: "WORKS_AT" });
+      const newer = await addFact(t, big.userId, { sourceNodeName: "Sam", targetNodeName: "Initech", fact: "Sam works at Initech.", factName: "WORKS_AT" });
+      const newest = await addFact(t, big.userId, { sourceNodeName: "Sam", targetNodeName: "Bike", fact: "Sam rides a bike.", factName: "RIDES" });
+      const facts = [older, newer, newest].map((fact) => fact.uuid);
+      expect((await embedAndStore(t.app.db, t.projectId, t.app.models.embedder!, { facts, nodes: [], episodes: [] }, signal)).facts).toBe(3);
+      const found = async (k: number) => (await reads().similarFacts(big.uuid, vectorOf("employer"), { ...options, k, exactMax: 2 })).map((fact) => fact.uuid);
+      // The two newest are scored whatever the index holds; the older one only when the index's k reach it.
+      expect(await found(10)).toEqual([newer.uuid]);
+      expect((await found(1000)).sort()).toEqual([older.uuid, newer.uuid].sort());
     });
 
     it("finds by item what the index finds when its k covers the database, for facts, nodes and episodes", async () => {
       const vector = vectorOf("employer job");
       const byIndex = { ...options, k: 1000, exactMax: 0 };
       const byItem = { ...options, k: 1000, exactMax: 2000 };
-      // The index compares quantized vectors: its scores are near the exact cosine, not equal to it.
-      const expectAlike = (exact: { uuid: string }[], indexed: { uuid: string }[]) => {
+      // Either way every hit is scored by its exact cosine, not by the index's quantized one.
+      const expectAlike = (exact: { uuid: string; score: number | null }[], indexed: { uuid: string; score: number | null }[]) => {
         expect(exact.map((found) => found.uuid)).toEqual(indexed.map((found) => found.uuid));
+        exact.forEach((found, i) => expect(found.score).toBeCloseTo(indexed[i]?.score ?? Number.NaN, 6));
       };
       const facts = await reads().similarFacts(jane.uuid, vector, byItem);
       expect(facts.map((fact) => fact.uuid)).toEqual([works.uuid]);
       expectAlike(facts, await reads().similarFacts(jane.uuid, vector, byIndex));
-      // Item by item, the score is the exact cosine, as the index reports it: (1 + cosine) / 2.
+      // The score is the exact cosine on the index's scale, (1 + cosine) / 2.
       const [stored] = await t.cypher(`MATCH ()-[f:RELATES_TO {uuid: $uuid}]->() RETURN f.embedding AS embedding`, { uuid: works.uuid });
       const embedding: number[] = stored?.embedding;
       const dot = embedding.reduce((sum, x, i) => sum + x * (vector[i] ?? 0), 0);
