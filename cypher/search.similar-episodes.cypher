@@ -26,7 +26,7 @@ CALL (newest, query) {
 }
 WITH e, query WHERE size(e.embedding) = size(query) AND any(x IN e.embedding WHERE x <> 0.0)
 WITH e, vector.similarity.cosine(e.embedding, query) AS score
-WITH e, score WHERE score >= $minScore
+WHERE score >= $minScore
 WITH e, score
 ORDER BY score DESC
 LIMIT $limit

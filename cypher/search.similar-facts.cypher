@@ -26,7 +26,7 @@ CALL (newest, query) {
 }
 WITH f, query WHERE size(f.embedding) = size(query) AND any(x IN f.embedding WHERE x <> 0.0)
 WITH f, vector.similarity.cosine(f.embedding, query) AS score
-WITH f, score WHERE score >= $minScore
+WHERE score >= $minScore
 RETURN f {.uuid, .groupId, .name, .fact, .sourceNodeUuid, .targetNodeUuid, .episodes, createdAt: f.createdAt.epochMillis,
   validAt: f.validAt.epochMillis, invalidAt: f.invalidAt.epochMillis, expiredAt: f.expiredAt.epochMillis,
   score: score} AS fact

@@ -26,7 +26,7 @@ CALL (newest, query) {
 }
 WITH n, query WHERE size(n.embedding) = size(query) AND any(x IN n.embedding WHERE x <> 0.0)
 WITH n, vector.similarity.cosine(n.embedding, query) AS score
-WITH n, score WHERE score >= $minScore
+WHERE score >= $minScore
 RETURN n {.uuid, .groupId, .name, .summary, .labels, .attributes, createdAt: n.createdAt.epochMillis, score: score} AS node
 ORDER BY score DESC
 LIMIT $limit
