@@ -18,15 +18,16 @@ const LAST_NAMES = ["Smith", "Garcia", "Okafor", "Novak", "Tanaka", "Silva", "Ko
 export const userId = (i: number): string => `scale-${i}`;
 export const threadId = (i: number, thread: number): string => `scale-${i}-t${thread}`;
 export const isThreaded = (i: number): boolean => i % THREADED_EVERY === 0;
+export const firstName = (i: number): string => FIRST_NAMES[i % FIRST_NAMES.length]!;
+export const lastName = (i: number): string => (i % SEARCHED_EVERY === 0 ? SEARCHED_NAME : LAST_NAMES[i % LAST_NAMES.length]!);
 
 export function userLine(i: number, options: { prefix?: string; threads?: boolean } = {}): string {
-  const firstName = FIRST_NAMES[i % FIRST_NAMES.length]!;
   const id = options.prefix === undefined ? userId(i) : `${options.prefix}-${i}`;
   const line: Record<string, unknown> = {
     userId: id,
     email: `${id}@example.com`,
-    firstName,
-    lastName: i % SEARCHED_EVERY === 0 ? SEARCHED_NAME : LAST_NAMES[i % LAST_NAMES.length],
+    firstName: firstName(i),
+    lastName: lastName(i),
     metadata: { plan: i % 3 === 0 ? "pro" : "free", signup: { channel: i % 2 === 0 ? "web" : "app" } },
   };
   if ((options.threads ?? true) && isThreaded(i)) {
@@ -34,7 +35,7 @@ export function userLine(i: number, options: { prefix?: string; threads?: boolea
       threadId: threadId(i, thread),
       messages: Array.from({ length: MESSAGES }, (_, m) => ({
         role: m % 2 === 0 ? "user" : "assistant",
-        ...(m % 2 === 0 ? { name: firstName } : {}),
+        ...(m % 2 === 0 ? { name: firstName(i) } : {}),
         content: `Message ${m} of thread ${thread}: my order for ${userId(i)} has not arrived yet, can you check?`,
       })),
     }));

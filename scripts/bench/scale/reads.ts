@@ -7,6 +7,7 @@ import type { BenchApp, Variables } from "../benchApp";
 import { median, timeMs } from "../measure";
 import { progress } from "../report";
 import { SEARCHED_NAME, THREADED_EVERY, threadId, userId } from "./dataset";
+import { FACT_WORDS, NODE_NAME } from "./userGraphs";
 
 const WARMUP_ROUNDS = 10;
 const REPETITIONS = 30;
@@ -33,14 +34,21 @@ export interface ReadTargets {
   users: number;
   /** The cursor of the tenth-oldest user, for paging back from near the end of the list. */
   nearOldestCursor: string;
+  /** The number of the user with threads and a graph whose reads are timed: one in the middle. */
+  threadedUser: number;
 }
 
 const ORDERS = ["CREATED_AT", "USER_ID", "EMAIL"] as const;
 
-export function scaleReads({ users, nearOldestCursor }: ReadTargets): Read[] {
+const SEARCHES = [
+  { scope: "EPISODES", text: "order arrived" },
+  { scope: "NODES", text: NODE_NAME.toLowerCase() },
+  { scope: "EDGES", text: FACT_WORDS },
+] as const;
+
+export function scaleReads({ users, nearOldestCursor, threadedUser: threaded }: ReadTargets): Read[] {
   const lastPage = Math.max(1, Math.ceil(users / PAGE));
   const middle = Math.floor(users / 2);
-  const threaded = middle - (middle % THREADED_EVERY);
   const ordered = (label: string, pageNumber: number): Read[] =>
     ORDERS.flatMap((orderBy) =>
       [false, true].map((asc) => ({
@@ -91,9 +99,9 @@ export function scaleReads({ users, nearOldestCursor }: ReadTargets): Read[] {
       query: `query($t: ID!) { thread(threadId: $t) { messages(last: 5) { edges { node { content } } } } }`,
       variables: { t: threadId(threaded, 0) },
     },
-    // The user graph of a user with threads: the import made an episode of each message (no facts: nothing
-    // is ingested here), and every threaded user's messages share the searched words, so that a search
-    // confined to one user has as many other users' episodes to pass over as the project has.
+    // The user graph of a user with threads: an episode of each message (from the import) and the facts of
+    // scale/userGraphs.ts. Every threaded user's messages and facts hold the searched words, so a search
+    // confined to one user has as many other users' episodes, facts and nodes to pass over as the project has.
     {
       name: "user.graphNodes(first: 10), user.node.facts(first: 10)",
       query: `query($u: ID!) { user(userId: $u) { graphNodes(first: 10) { edges { node { name } } } node { facts(first: 10) { edges { node { fact } } } } } }`,
@@ -104,10 +112,10 @@ export function scaleReads({ users, nearOldestCursor }: ReadTargets): Read[] {
       query: `query($u: ID!) { user(userId: $u) { episodes(last: 5) { content } } }`,
       variables: { u: userId(threaded) },
     },
-    ...(["EPISODES", "NODES", "EDGES"] as const).map((scope) => ({
-      name: `searchGraph(query: "order arrived", scope: ${scope})`,
-      query: `query($u: ID!, $s: GraphSearchScope!) { searchGraph(userId: $u, query: "order arrived", scope: $s, limit: 5) { edges { fact } nodes { name } episodes { content } } }`,
-      variables: { u: userId(threaded), s: scope },
+    ...SEARCHES.map(({ scope, text }) => ({
+      name: `searchGraph(query: "${text}", scope: ${scope})`,
+      query: `query($u: ID!, $q: String!, $s: GraphSearchScope!) { searchGraph(userId: $u, query: $q, scope: $s, limit: 5) { edges { fact } nodes { name } episodes { content } } }`,
+      variables: { u: userId(threaded), q: text, s: scope },
     })),
   ];
 }
@@ -116,7 +124,8 @@ export async function findReadTargets(app: BenchApp, users: number): Promise<Rea
   const data = await app.execute<{ users: { edges: { cursor: string }[] } }>(`{ users(last: 10) { edges { cursor } } }`);
   const cursor = data.users.edges[0]?.cursor;
   if (!cursor) throw new Error(`users(last: 10) returned no users; expected ${users}`);
-  return { users, nearOldestCursor: cursor };
+  const middle = Math.floor(users / 2);
+  return { users, nearOldestCursor: cursor, threadedUser: middle - (middle % THREADED_EVERY) };
 }
 
 /**

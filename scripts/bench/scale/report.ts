@@ -1,6 +1,7 @@
 // The scale scenario's tables: every read's median at both sizes and how much slower it got, then the page
 // of users under load, each side's throughput and p99 with usergraph's ratios to the others.
 import type { ScaleReport } from "../scenarios/scale";
+import { FACTS_PER_USER } from "./userGraphs";
 
 export function printScale(report: ScaleReport): void {
   const [small, large] = report.sizes;
@@ -9,6 +10,9 @@ export function printScale(report: ScaleReport): void {
   const b = sizeName(large.users);
   console.log("");
   console.log(`scale: imports of ${a} users at ${small.import.usersPerSecond} users/s, then ${large.import.users} more at ${large.import.usersPerSecond} users/s`);
+  console.log(
+    `graphs (${FACTS_PER_USER} facts each) written for ${small.graphs.users} threaded users in ${small.graphs.seconds} s, then ${large.graphs.users} more in ${large.graphs.seconds} s`,
+  );
   const waits = report.sizes.map((size) => (size.quiet.seconds === null ? "not watched" : `${size.quiet.seconds} s${size.quiet.quiet ? "" : " (still busy)"}`));
   console.log(`reads timed once Neo4j went quiet after each import: after ${waits.join(" and ")}`);
   table(

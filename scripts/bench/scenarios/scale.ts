@@ -15,6 +15,7 @@ import { type LoadResult, runLoad } from "../scale/load";
 import { type PageSide, neo4jGraphqlSides, rawDriverSide, usergraphSide } from "../scale/pageOfUsers";
 import { type ReadTiming, findReadTargets, scaleReads, timeReads, warmUpReads } from "../scale/reads";
 import { type QuietWait, waitUntilQuiet } from "../scale/quiet";
+import { expectUserGraph, writeUserGraphs } from "../scale/userGraphs";
 import { expectSame } from "./common";
 import { UsageError } from "../usageError";
 import { sizeFromEnv } from "../env";
@@ -23,6 +24,8 @@ export interface ScaleSize {
   users: number;
   /** How long importing up to this size took, and at what rate. */
   import: { users: number; seconds: number; usersPerSecond: number };
+  /** The threaded users given a graph after the import, and how long writing them took. */
+  graphs: { users: number; seconds: number };
   /** How long Neo4j went on working after the import before the reads were timed. */
   quiet: QuietWait;
   reads: Record<string, ReadTiming>;
@@ -48,14 +51,16 @@ export async function scale(app: BenchApp, target: BenchNeo4j): Promise<ScaleRep
   try {
     const measure = async (from: number, to: number): Promise<ScaleSize> => {
       const imported = await grow(app, dir, from, to);
+      const graphs = await addGraphs(app, from, to);
       const quiet = await waitUntilQuiet(target);
       if (quiet.seconds !== null) progress(`  ${to} users: Neo4j ${quiet.quiet ? "went quiet" : "was still busy"} after ${quiet.seconds} s`);
       progress(`  ${to} users: timing the reads, one request at a time`);
       const targets = await findReadTargets(app, to);
+      await expectUserGraph(app, targets.threadedUser);
       await warmUpReads(app, scaleReads(targets), readBudgetMs);
       const reads = await timeReads(app, scaleReads(targets), readBudgetMs);
       progress(`  ${to} users: the page of 50 users, ${CLIENTS} clients for ${loadSeconds} s per side`);
-      return { users: to, import: imported, quiet, reads, load: await loadSides(sides, loadSeconds) };
+      return { users: to, import: imported, graphs, quiet, reads, load: await loadSides(sides, loadSeconds) };
     };
     const first = await measure(0, small);
     const second = await measure(small, large);
@@ -87,6 +92,13 @@ async function grow(app: BenchApp, dir: string, from: number, to: number): Promi
   if (summary.imported !== to - from) throw new Error(`imported ${summary.imported} users of ${to - from} (skipped ${summary.skipped})`);
   const seconds = summary.elapsedMs / 1000;
   return { users: summary.imported, seconds: Math.round(seconds * 10) / 10, usersPerSecond: Math.round(summary.imported / seconds) };
+}
+
+async function addGraphs(app: BenchApp, from: number, to: number): Promise<ScaleSize["graphs"]> {
+  progress(`  writing the graphs of the threaded users among ${from} to ${to - 1}`);
+  const started = performance.now();
+  const users = await writeUserGraphs(app, from, to);
+  return { users, seconds: Math.round((performance.now() - started) / 100) / 10 };
 }
 
 /**
