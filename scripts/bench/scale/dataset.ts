@@ -1,7 +1,7 @@
 // The users of the scale scenario, as import lines: user i is `scale-<i>`, numbered from 0 in the order they
 // are imported, so that growing from n to m users imports lines n to m - 1. Most users have no threads;
-// every THREADED_EVERY-th has THREADS threads of MESSAGES messages; every SEARCHED_EVERY-th has the last
-// name that the search read looks for.
+// every THREADED_EVERY-th has THREADS threads of MESSAGES messages (and a graph, written after the import by
+// userGraphs.ts); every SEARCHED_EVERY-th has the last name that the search read looks for.
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import path from "node:path";

@@ -55,6 +55,8 @@ export async function writeUserGraphs(app: BenchApp, from: number, to: number): 
     const [row] = await app.baseline.write(WRITE_GRAPHS, { projectId: app.projectId, users: batch });
     users += Number(row?.users ?? 0);
   }
+  // A user without its node or its thread's episode would be left out by the MATCHes: say so, not time less.
+  if (users !== threaded.length) throw new Error(`wrote the graphs of ${users} threaded users of ${threaded.length}`);
   return users;
 }
 

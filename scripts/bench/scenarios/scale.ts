@@ -1,9 +1,9 @@
 // `npm run bench -- scale`: how the reads and the page of 50 users fare as a project grows from SCALE_SMALL
 // users (default 10,000) to SCALE_USERS (default 1,000,000), every user imported through the import path
-// (an NDJSON file and importFile, as `npm run import` runs it). At each size: every read of scale/reads.ts,
-// one request at a time, and the page of 50 users under 32 concurrent clients, side by side with
-// @neo4j/graphql 7 (its connection and its list) and a one-statement neo4j-driver floor. Opt-in: it takes
-// minutes at the default sizes.
+// (an NDJSON file and importFile, as `npm run import` runs it), each threaded user then given a small graph
+// (scale/userGraphs.ts). At each size: every read of scale/reads.ts, one request at a time, and the page of
+// 50 users under 32 concurrent clients, side by side with @neo4j/graphql 7 (its connection and its list) and
+// a one-statement neo4j-driver floor. Opt-in: it takes minutes at the default sizes.
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
