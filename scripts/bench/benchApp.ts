@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import pino from "pino";
 import { type App, type AppIngestOptions, createApp } from "../../src/app";
 import type { ImportOptions, ImportSummary } from "../../src/import/importFile";
+import { type EmbedCounts, type EmbedRequest, embedAndStore } from "../../src/ingest/embedAndStore";
+import type { EmbeddingsConfig } from "../../src/modelConfig";
 import { importIntoProject } from "../../src/import/importIntoProject";
 import { Baseline } from "./baseline";
 import type { BenchNeo4j } from "./neo4j";
@@ -40,11 +42,19 @@ export interface BenchApp {
   statements(): Promise<StatementCount>;
   /** Imports an NDJSON file into the run's project, as `npm run import` does. */
   importFile(file: string, options?: ImportOptions): Promise<ImportSummary>;
+  /** Embeds and stores the vectors of these facts, nodes and episodes, as ingestion does after an episode. */
+  embed(request: EmbedRequest): Promise<EmbedCounts>;
   close(): Promise<void>;
 }
 
-/** The app of a run; `ingest` runs an ingestion worker in it (the scenarios but one run none). */
-export async function startBenchApp(target: BenchNeo4j, options: { ingest?: AppIngestOptions } = {}): Promise<BenchApp> {
+/**
+ * The app of a run; `ingest` runs an ingestion worker in it (the scenarios but one run none), `embeddings`
+ * gives it an embeddings model (the scale scenario's, for semantic search).
+ */
+export async function startBenchApp(
+  target: BenchNeo4j,
+  options: { ingest?: AppIngestOptions; embeddings?: EmbeddingsConfig } = {},
+): Promise<BenchApp> {
   const projectId = `bench-${randomUUID()}`;
   // Silent, so that logging costs nothing in the figures; BENCH_LOG_LEVEL=error shows what failed.
   const logger = pino({ level: process.env.BENCH_LOG_LEVEL ?? "silent" });
@@ -57,6 +67,7 @@ export async function startBenchApp(target: BenchNeo4j, options: { ingest?: AppI
       projectId,
       nodeEnv: "production",
       ingest: options.ingest ? { ...options.ingest, projectIds: [projectId] } : null,
+      embeddings: options.embeddings ?? null,
     },
     logger,
   );
@@ -68,6 +79,11 @@ export async function startBenchApp(target: BenchNeo4j, options: { ingest?: AppI
     execute: (query, variables) => execute(app, query, variables),
     statements: () => statements(app),
     importFile: (file, options) => importIntoProject({ db: app.db, projectId, logger }, file, options),
+    embed(request) {
+      const embedder = app.models.embedder;
+      if (!embedder) throw new Error("this bench app has no embeddings model");
+      return embedAndStore(app.db, projectId, embedder, request, new AbortController().signal);
+    },
     async close() {
       await baseline.close();
       await app.close();

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       let scaleReport: ScaleReport | undefined;
       if (withScale) {
         progress(`${SCALE}…`);
-        scaleReport = await scale(app, target);
+        scaleReport = await scale(target);
         printScale(scaleReport);
       }
       const durationSeconds = Math.round((Date.now() - startedAt.getTime()) / 100) / 10;

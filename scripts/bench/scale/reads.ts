@@ -7,7 +7,7 @@ import type { BenchApp, Variables } from "../benchApp";
 import { median, timeMs } from "../measure";
 import { progress } from "../report";
 import { SEARCHED_NAME, THREADED_EVERY, threadId, userId } from "./dataset";
-import { FACT_WORDS, NODE_NAME } from "./userGraphs";
+import { FACT_WORDS, LARGE_USER, LARGE_USER_FACTS, NODE_NAME } from "./userGraphs";
 
 const WARMUP_ROUNDS = 10;
 const REPETITIONS = 30;
@@ -112,12 +112,26 @@ export function scaleReads({ users, nearOldestCursor, threadedUser: threaded }: 
       query: `query($u: ID!) { user(userId: $u) { episodes(last: 5) { content } } }`,
       variables: { u: userId(threaded) },
     },
-    ...SEARCHES.map(({ scope, text }) => ({
-      name: `searchGraph(query: "${text}", scope: ${scope})`,
-      query: `query($u: ID!, $q: String!, $s: GraphSearchScope!) { searchGraph(userId: $u, query: $q, scope: $s, limit: 5) { edges { fact } nodes { name } episodes { content } } }`,
-      variables: { u: userId(threaded), q: text, s: scope },
-    })),
+    ...SEARCHES.map(({ scope, text }) => searchGraph(`searchGraph(query: "${text}", scope: ${scope})`, threaded, scope, text)),
+    // The same user at both sizes, with more facts than semantic search scores one by one: its searches
+    // read the vector index of every user's vectors as well.
+    {
+      name: `user.node.facts(first: 10), a user with ${LARGE_USER_FACTS} facts`,
+      query: `query($u: ID!) { user(userId: $u) { node { facts(first: 10) { edges { node { fact } } } } } }`,
+      variables: { u: userId(LARGE_USER) },
+    },
+    ...SEARCHES.filter(({ scope }) => scope !== "EPISODES").map(({ scope, text }) =>
+      searchGraph(`searchGraph(query: "${text}", scope: ${scope}), a user with ${LARGE_USER_FACTS} facts`, LARGE_USER, scope, text),
+    ),
   ];
+}
+
+function searchGraph(name: string, user: number, scope: string, text: string): Read {
+  return {
+    name,
+    query: `query($u: ID!, $q: String!, $s: GraphSearchScope!) { searchGraph(userId: $u, query: $q, scope: $s, limit: 5) { edges { fact } nodes { name } episodes { content } } }`,
+    variables: { u: userId(user), q: text, s: scope },
+  };
 }
 
 export async function findReadTargets(app: BenchApp, users: number): Promise<ReadTargets> {

@@ -1,7 +1,8 @@
 // The scale scenario's tables: every read's median at both sizes and how much slower it got, then the page
 // of users under load, each side's throughput and p99 with usergraph's ratios to the others.
 import type { ScaleReport } from "../scenarios/scale";
-import { FACTS_PER_USER } from "./userGraphs";
+import { userId } from "./dataset";
+import { FACTS_PER_USER, LARGE_USER, LARGE_USER_FACTS } from "./userGraphs";
 
 export function printScale(report: ScaleReport): void {
   const [small, large] = report.sizes;
@@ -11,7 +12,7 @@ export function printScale(report: ScaleReport): void {
   console.log("");
   console.log(`scale: imports of ${a} users at ${small.import.usersPerSecond} users/s, then ${large.import.users} more at ${large.import.usersPerSecond} users/s`);
   console.log(
-    `graphs (${FACTS_PER_USER} facts each) written for ${small.graphs.users} threaded users in ${small.graphs.seconds} s, then ${large.graphs.users} more in ${large.graphs.seconds} s`,
+    `graphs (${FACTS_PER_USER} facts each, ${LARGE_USER_FACTS} for ${userId(LARGE_USER)}; facts and nodes embedded) written for ${small.graphs.users} threaded users in ${small.graphs.seconds} s, then ${large.graphs.users} more in ${large.graphs.seconds} s`,
   );
   const waits = report.sizes.map((size) => (size.quiet.seconds === null ? "not watched" : `${size.quiet.seconds} s${size.quiet.quiet ? "" : " (still busy)"}`));
   console.log(`reads timed once Neo4j went quiet after each import: after ${waits.join(" and ")}`);

@@ -12,6 +12,12 @@ import { THREADED_EVERY, firstName, lastName, threadId, userId } from "./dataset
 const BATCH_USERS = 2000;
 
 export const FACTS_PER_USER = 3;
+/**
+ * User 0 (threaded, in the first import, so the same user at both sizes) has this many facts: more than
+ * semantic search scores one by one (EXACT_SIMILARITY_MAX, 2,000), so its searches read the vector index too.
+ */
+export const LARGE_USER = 0;
+export const LARGE_USER_FACTS = 3000;
 /** Words in every threaded user's facts: a search for them has the whole project's facts to pass over. */
 export const FACT_WORDS = "works acme";
 /** In every threaded user's graph: a node search for it has every graph's node of that name to pass over. */
@@ -23,7 +29,10 @@ interface GraphFact {
   target: { uuid: string; name: string; nameKey: string; nameWords: string; labels: string[] };
 }
 
-/** The facts of threaded user i: the same three relations for everyone, the places vary. */
+/**
+ * The facts of threaded user i: the same three relations for everyone, the places vary; the large user has
+ * visited places besides.
+ */
 export function userFacts(i: number): GraphFact[] {
   const person = `${firstName(i)} ${lastName(i)}`;
   const entity = (name: string, label: string): GraphFact["target"] => ({
@@ -33,14 +42,23 @@ export function userFacts(i: number): GraphFact[] {
     nameWords: words(name),
     labels: ["Entity", label],
   });
+  const visits = i === LARGE_USER ? LARGE_USER_FACTS - FACTS_PER_USER : 0;
   return [
+    ...Array.from({ length: visits }, (_, n) => ({
+      name: "VISITED",
+      fact: `${person} visited Place ${n}`,
+      target: entity(`Place ${n}`, "Location"),
+    })),
     { name: "WORKS_AT", fact: `${person} works at ${NODE_NAME} ${i % 97}`, target: entity(`${NODE_NAME} ${i % 97}`, "Organization") },
     { name: "LIVES_IN", fact: `${person} lives in Town ${i % 89}`, target: entity(`Town ${i % 89}`, "Location") },
     { name: "PREFERS", fact: `${person} prefers to be reached by email`, target: entity("email", "Preference") },
   ];
 }
 
-/** Writes the graphs of the threaded users among `from` to `to - 1`, BATCH_USERS users per transaction. */
+/**
+ * Writes the graphs of the threaded users among `from` to `to - 1`, BATCH_USERS users per transaction, and
+ * has their facts and nodes embedded and stored as ingestion does (embedAndStore, through the app's model).
+ */
 export async function writeUserGraphs(app: BenchApp, from: number, to: number): Promise<number> {
   let users = 0;
   const first = from + ((THREADED_EVERY - (from % THREADED_EVERY)) % THREADED_EVERY);
@@ -54,6 +72,12 @@ export async function writeUserGraphs(app: BenchApp, from: number, to: number): 
     }));
     const [row] = await app.baseline.write(WRITE_GRAPHS, { projectId: app.projectId, users: batch });
     users += Number(row?.users ?? 0);
+    const facts = batch.flatMap((user) => user.facts.map((fact) => fact.uuid));
+    const nodes = batch.flatMap((user) => user.facts.map((fact) => fact.target.uuid));
+    const stored = await app.embed({ facts, nodes });
+    if (stored.facts !== facts.length || stored.nodes !== nodes.length) {
+      throw new Error(`stored the vectors of ${stored.facts} facts of ${facts.length} and ${stored.nodes} nodes of ${nodes.length}`);
+    }
   }
   // A user without its node or its thread's episode would be left out by the MATCHes: say so, not time less.
   if (users !== threaded.length) throw new Error(`wrote the graphs of ${users} threaded users of ${threaded.length}`);

@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { BenchApp } from "../benchApp";
+import { type BenchApp, removeProjectData, startBenchApp } from "../benchApp";
 import type { BenchNeo4j } from "../neo4j";
 import { progress } from "../report";
 import { writeUsers } from "../scale/dataset";
@@ -16,6 +16,7 @@ import { type PageSide, neo4jGraphqlSides, rawDriverSide, usergraphSide } from "
 import { type ReadTiming, findReadTargets, scaleReads, timeReads, warmUpReads } from "../scale/reads";
 import { type QuietWait, waitUntilQuiet } from "../scale/quiet";
 import { expectUserGraph, writeUserGraphs } from "../scale/userGraphs";
+import { startScaleEmbeddings } from "../scale/embeddings";
 import { expectSame } from "./common";
 import { UsageError } from "../usageError";
 import { sizeFromEnv } from "../env";
@@ -40,12 +41,30 @@ export interface ScaleReport {
 
 const CLIENTS = 32;
 
-export async function scale(app: BenchApp, target: BenchNeo4j): Promise<ScaleReport> {
+export async function scale(target: BenchNeo4j): Promise<ScaleReport> {
   const small = sizeFromEnv("SCALE_SMALL", 10_000);
   const large = sizeFromEnv("SCALE_USERS", 1_000_000);
   if (small >= large) throw new UsageError(`SCALE_SMALL (${small}) must be below SCALE_USERS (${large})`);
   const loadSeconds = sizeFromEnv("SCALE_LOAD_SECONDS", 20);
   const readBudgetMs = sizeFromEnv("SCALE_READ_BUDGET_SECONDS", 20) * 1000;
+  // An app of its own, with an embeddings model: searchGraph runs its semantic half too, as it would for a
+  // project that has one.
+  const embeddings = await startScaleEmbeddings();
+  const app = await startBenchApp(target, { embeddings: embeddings.config });
+  try {
+    return await measureSizes(app, target, { small, large, loadSeconds, readBudgetMs });
+  } finally {
+    if (target.kind === "external") await removeProjectData(app);
+    await app.close();
+    await embeddings.close();
+  }
+}
+
+async function measureSizes(
+  app: BenchApp,
+  target: BenchNeo4j,
+  { small, large, loadSeconds, readBudgetMs }: { small: number; large: number; loadSeconds: number; readBudgetMs: number },
+): Promise<ScaleReport> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "usergraph-bench-scale-"));
   const sides = [usergraphSide(app), ...(await neo4jGraphqlSides(target, app.projectId)), rawDriverSide(app)];
   try {
