@@ -7,7 +7,7 @@ import type { EmbeddingsConfig } from "../../src/modelConfig";
 import { importIntoProject } from "../../src/import/importIntoProject";
 import { Baseline } from "./baseline";
 import type { BenchNeo4j } from "./neo4j";
-import { progress } from "./report";
+import { progress } from "./progress";
 
 export type Variables = Record<string, unknown>;
 

@@ -7,14 +7,16 @@
 import path from "node:path";
 import { type BenchApp, removeProjectData, startBenchApp } from "./benchApp";
 import { type BenchMemory, type BenchNeo4j, benchNeo4j } from "./neo4j";
-import { machineInfo, printMachine, printTable, progress, type ScenarioResult, writeJson } from "./report";
+import { machineInfo, printMachine, printTable, type ScenarioResult, writeJson } from "./report";
+import { progress } from "./progress";
 import { addMessagesThroughput } from "./scenarios/addMessages";
 import { deleteLargeUser } from "./scenarios/deleteUser";
 import { importWithoutThreads } from "./scenarios/importUsers";
 import { ingestThroughput } from "./scenarios/ingest";
 import { usersWithNodes } from "./scenarios/usersWithNodes";
 import { usersWithThreads } from "./scenarios/usersWithThreads";
-import { type ScaleReport, scale } from "./scenarios/scale";
+import { scale } from "./scenarios/scale";
+import type { ScaleReport } from "./scale/scaleReport";
 import { printScale } from "./scale/report";
 import { UsageError } from "./usageError";
 

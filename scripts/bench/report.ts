@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { ScaleReport } from "./scenarios/scale";
+import type { ScaleReport } from "./scale/scaleReport";
 
 export interface SideResult {
   /** What this side does, in a few words. */
@@ -56,11 +56,6 @@ export function machineInfo(neo4jDescription: string): MachineInfo {
     node: process.version,
     neo4j: neo4jDescription,
   };
-}
-
-/** Progress goes to stderr, so stdout carries only the results. */
-export function progress(message: string): void {
-  process.stderr.write(`bench: ${message}\n`);
 }
 
 export function printMachine(machine: MachineInfo): void {

@@ -2,7 +2,7 @@
 // would store. Every name is derived from a prefix, so each scenario's data is its own.
 import { type BenchApp, GraphQLFailure } from "./benchApp";
 import { inPool } from "./pool";
-import { progress } from "./report";
+import { progress } from "./progress";
 
 const ADD_USER = `mutation($input: AddUserInput!) { addUser(input: $input) { uuid } }`;
 const CREATE_THREAD = `mutation($input: CreateThreadInput!) { createThread(input: $input) { uuid } }`;

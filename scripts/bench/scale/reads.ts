@@ -5,7 +5,7 @@
 // is the point.
 import type { BenchApp, Variables } from "../benchApp";
 import { median, timeMs } from "../measure";
-import { progress } from "../report";
+import { progress } from "../progress";
 import { SEARCHED_NAME, THREADED_EVERY, threadId, userId } from "./dataset";
 import { FACT_WORDS, LARGE_USER, LARGE_USER_FACTS, NODE_NAME } from "./userGraphs";
 

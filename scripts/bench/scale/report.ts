@@ -1,6 +1,6 @@
 // The scale scenario's tables: every read's median at both sizes and how much slower it got, then the page
 // of users under load, each side's throughput and p99 with usergraph's ratios to the others.
-import type { ScaleReport } from "../scenarios/scale";
+import type { ScaleReport } from "./scaleReport";
 import { userId } from "./dataset";
 import { FACTS_PER_USER, LARGE_USER, LARGE_USER_FACTS } from "./userGraphs";
 

@@ -3,7 +3,8 @@
 // identically seeded user in one transaction, `MATCH (n {groupId: $g}) DETACH DELETE n`, whose memory
 // grows with the user. Each user can be deleted only once, so every repetition has users of its own.
 import type { BenchApp } from "../benchApp";
-import { progress, type ScenarioResult } from "../report";
+import { progress } from "../progress";
+import type { ScenarioResult } from "../report";
 import { addUserWithMessages } from "../seed";
 import { measureSides } from "./common";
 

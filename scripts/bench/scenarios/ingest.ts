@@ -8,7 +8,8 @@
 import { type BenchApp, removeProjectData, startBenchApp } from "../benchApp";
 import { median, round2 } from "../measure";
 import { inPool } from "../pool";
-import { type ScenarioResult, progress } from "../report";
+import { progress } from "../progress";
+import type { ScenarioResult } from "../report";
 import { addMessages, createThreads } from "../seed";
 import { difference } from "./common";
 

@@ -9,35 +9,18 @@ import os from "node:os";
 import path from "node:path";
 import { type BenchApp, removeProjectData, startBenchApp } from "../benchApp";
 import type { BenchNeo4j } from "../neo4j";
-import { progress } from "../report";
+import { progress } from "../progress";
 import { writeUsers } from "../scale/dataset";
 import { type LoadResult, runLoad } from "../scale/load";
 import { type PageSide, neo4jGraphqlSides, rawDriverSide, usergraphSide } from "../scale/pageOfUsers";
-import { type ReadTiming, findReadTargets, scaleReads, timeReads, warmUpReads } from "../scale/reads";
-import { type QuietWait, waitUntilQuiet } from "../scale/quiet";
+import { findReadTargets, scaleReads, timeReads, warmUpReads } from "../scale/reads";
+import { waitUntilQuiet } from "../scale/quiet";
+import type { ScaleReport, ScaleSize } from "../scale/scaleReport";
 import { expectUserGraph, writeUserGraphs } from "../scale/userGraphs";
 import { startScaleEmbeddings } from "../scale/embeddings";
 import { expectSame } from "./common";
 import { UsageError } from "../usageError";
 import { sizeFromEnv } from "../env";
-
-export interface ScaleSize {
-  users: number;
-  /** How long importing up to this size took, and at what rate. */
-  import: { users: number; seconds: number; usersPerSecond: number };
-  /** The threaded users given a graph after the import, and how long writing them took. */
-  graphs: { users: number; seconds: number };
-  /** How long Neo4j went on working after the import before the reads were timed. */
-  quiet: QuietWait;
-  reads: Record<string, ReadTiming>;
-  load: Record<string, LoadResult>;
-}
-
-export interface ScaleReport {
-  clients: number;
-  loadSeconds: number;
-  sizes: [ScaleSize, ScaleSize];
-}
 
 const CLIENTS = 32;
 
