@@ -3,7 +3,8 @@
 // thread. Ingestion would make such facts from the messages, but it processes tens of episodes a second,
 // which would take hours for the 300,000 episodes of a million users; these are written straight into
 // Neo4j, in batches, in the shape ingestion writes (ingest.resolve-entities, ingest.apply-facts), so that
-// the graph reads and searches have other users' facts around them as a real project would.
+// the graph reads and searches have other users' facts around them as a real project would. Their vectors
+// come the way ingestion's do, through the app's embeddings model.
 import { randomUUID } from "node:crypto";
 import { nameKey, words } from "../../../src/domain/graph/text";
 import type { BenchApp } from "../benchApp";
@@ -84,8 +85,8 @@ export async function writeUserGraphs(app: BenchApp, from: number, to: number): 
   return users;
 }
 
-// The episode cited is the oldest of the user's first thread (one per message, from the import). Nodes and facts carry what the graph reads and searches
-// read, as ingestion sets them.
+// The episode cited is the oldest of the user's first thread (one per message, from the import). Nodes and
+// facts carry what the graph reads and searches read, as ingestion sets them.
 const WRITE_GRAPHS = `
 UNWIND $users AS item
 MATCH (u:User {projectId: $projectId, userId: item.userId})-[:HAS_NODE]->(userNode:Entity)
