@@ -32,6 +32,21 @@ export class Baseline {
     return this.run("WRITE", statement, params);
   }
 
+  /**
+   * A read in an auto-commit transaction, as the service sends its reads (one Bolt message instead of a
+   * transaction's begin, run and commit): for a floor that the service could reach, not the naive side.
+   */
+  async readAutoCommit(statement: string, params: Row = {}): Promise<Row[]> {
+    this.statements += 1;
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.run(statement, integerParams(params));
+      return result.records.map((record) => record.toObject());
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Runs a statement that manages its own transactions (CALL { } IN TRANSACTIONS); not counted. */
   async autoCommit(statement: string, params: Row = {}): Promise<void> {
     const session = this.driver.session({ database: this.database });

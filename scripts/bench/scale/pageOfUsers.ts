@@ -171,7 +171,7 @@ export function rawDriverSide(app: BenchApp): PageSide {
   return {
     name: "neo4j-driver, one statement",
     read: async () => {
-      const rows = await app.baseline.read(RAW_STATEMENT, { projectId: app.projectId, limit: PAGE });
+      const rows = await app.baseline.readAutoCommit(RAW_STATEMENT, { projectId: app.projectId, limit: PAGE });
       return rows.map((row) => [row.userId as string, row.email as string | null, row.summary as string | null, row.threads as string[]]);
     },
     close: () => Promise.resolve(),

@@ -185,5 +185,5 @@ export async function timeReads(app: BenchApp, reads: readonly Read[], budgetMs:
 }
 
 function runRead(app: BenchApp, read: Read): Promise<unknown> {
-  return read.floor ? app.baseline.read(read.query, read.variables) : app.execute(read.query, read.variables);
+  return read.floor ? app.baseline.readAutoCommit(read.query, read.variables) : app.execute(read.query, read.variables);
 }
