@@ -1,7 +1,8 @@
 // The users of the scale scenario, as import lines: user i is `scale-<i>`, numbered from 0 in the order they
 // are imported, so that growing from n to m users imports lines n to m - 1. Most users have no threads;
 // every THREADED_EVERY-th has THREADS threads of MESSAGES messages (and a graph, written after the import by
-// userGraphs.ts); every SEARCHED_EVERY-th has the last name that the search read looks for.
+// userGraphs.ts); every SEARCHED_EVERY-th has the last name that the growing search looks for, and every
+// SHARED_EVERY-th of the first SHARED_AMONG the last name whose search has the same matches at both sizes.
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import path from "node:path";
@@ -11,6 +12,10 @@ export const THREADS = 2;
 export const MESSAGES = 3;
 export const SEARCHED_EVERY = 1000;
 export const SEARCHED_NAME = "Zebulon";
+/** 1,000 users at any size from 10,000 (SCALE_SMALL's default): as many matches as the growing search has at 1M. */
+export const SHARED_AMONG = 10_000;
+export const SHARED_EVERY = 10;
+export const SHARED_NAME = "Quillon";
 
 const FIRST_NAMES = ["Ada", "Ben", "Chloe", "Dev", "Elif", "Femi", "Gita", "Hugo", "Ines", "Jun"];
 const LAST_NAMES = ["Smith", "Garcia", "Okafor", "Novak", "Tanaka", "Silva", "Kowalski", "Haddad", "Larsen"];
@@ -19,7 +24,11 @@ export const userId = (i: number): string => `scale-${i}`;
 export const threadId = (i: number, thread: number): string => `scale-${i}-t${thread}`;
 export const isThreaded = (i: number): boolean => i % THREADED_EVERY === 0;
 export const firstName = (i: number): string => FIRST_NAMES[i % FIRST_NAMES.length]!;
-export const lastName = (i: number): string => (i % SEARCHED_EVERY === 0 ? SEARCHED_NAME : LAST_NAMES[i % LAST_NAMES.length]!);
+export function lastName(i: number): string {
+  if (i % SEARCHED_EVERY === 0) return SEARCHED_NAME;
+  if (i < SHARED_AMONG && i % SHARED_EVERY === SHARED_EVERY - 1) return SHARED_NAME;
+  return LAST_NAMES[i % LAST_NAMES.length]!;
+}
 
 export function userLine(i: number, options: { prefix?: string; threads?: boolean } = {}): string {
   const id = options.prefix === undefined ? userId(i) : `${options.prefix}-${i}`;

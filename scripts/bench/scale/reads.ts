@@ -6,7 +6,7 @@
 import type { BenchApp, Variables } from "../benchApp";
 import { median, timeMs } from "../measure";
 import { progress } from "../progress";
-import { SEARCHED_NAME, THREADED_EVERY, threadId, userId } from "./dataset";
+import { SEARCHED_NAME, SHARED_AMONG, SHARED_EVERY, SHARED_NAME, THREADED_EVERY, lastName, threadId, userId } from "./dataset";
 import { FACT_WORDS, LARGE_USER, LARGE_USER_FACTS, NODE_NAME } from "./userGraphs";
 
 const WARMUP_ROUNDS = 10;
@@ -49,6 +49,9 @@ const SEARCHES = [
 export function scaleReads({ users, nearOldestCursor, threadedUser: threaded }: ReadTargets): Read[] {
   const lastPage = Math.max(1, Math.ceil(users / PAGE));
   const middle = Math.floor(users / 2);
+  const growing = SEARCHED_NAME.toLowerCase();
+  const shared = SHARED_NAME.toLowerCase();
+  const sharedMatches = (SHARED_AMONG / SHARED_EVERY).toLocaleString("en");
   const ordered = (label: string, pageNumber: number): Read[] =>
     ORDERS.flatMap((orderBy) =>
       [false, true].map((asc) => ({
@@ -68,24 +71,14 @@ export function scaleReads({ users, nearOldestCursor, threadedUser: threaded }: 
     ...ordered("page 1", 1),
     ...ordered("page 100", 100),
     ...ordered(`last page`, lastPage),
-    {
-      name: `usersOrdered(search: "${SEARCHED_NAME.toLowerCase()}") with totalCount`,
-      query: `query($s: String!) { usersOrdered(search: $s, pageSize: ${PAGE}) { totalCount users { userId } } }`,
-      variables: { s: SEARCHED_NAME.toLowerCase() },
-    },
+    searchUsers(`usersOrdered(search: "${growing}") with totalCount`, growing),
     // What any search of this name must read at least: its matches in the text index, counted by a plain driver.
-    {
-      name: `  floor: neo4j-driver counting the text index's matches of "${SEARCHED_NAME.toLowerCase()}"`,
-      query: `MATCH (u:User) USING TEXT INDEX u:User(searchText) WHERE u.searchText CONTAINS $s RETURN count(u) AS matches`,
-      variables: { s: SEARCHED_NAME.toLowerCase() },
-      floor: true,
-    },
-    // The same search with the same answer at both sizes: one user's email, which no other email contains.
-    {
-      name: `usersOrdered(search: "${userId(7)}@") with totalCount, one match at any size`,
-      query: `query($s: String!) { usersOrdered(search: $s, pageSize: ${PAGE}) { totalCount users { userId } } }`,
-      variables: { s: `${userId(7)}@` },
-    },
+    countSearchMatches(growing),
+    // Searches with the same answer at both sizes: as many matches as the growing search has at 1M, and one
+    // user's email, which no other email contains.
+    searchUsers(`usersOrdered(search: "${shared}") with totalCount, ${sharedMatches} matches from ${SHARED_AMONG / 1000}k users on`, shared),
+    countSearchMatches(shared),
+    searchUsers(`usersOrdered(search: "${userId(7)}@") with totalCount, one match at any size`, `${userId(7)}@`),
     { name: "user(userId)", query: `query($u: ID!) { user(userId: $u) { userId email node { summary } } }`, variables: { u: userId(middle) } },
     {
       name: "user.threads(first: 5)",
@@ -126,12 +119,47 @@ export function scaleReads({ users, nearOldestCursor, threadedUser: threaded }: 
   ];
 }
 
+function searchUsers(name: string, search: string): Read {
+  return {
+    name,
+    query: `query($s: String!) { usersOrdered(search: $s, pageSize: ${PAGE}) { totalCount users { userId } } }`,
+    variables: { s: search },
+  };
+}
+
+function countSearchMatches(search: string): Read {
+  return {
+    name: `  floor: neo4j-driver counting the text index's matches of "${search}"`,
+    query: `MATCH (u:User) USING TEXT INDEX u:User(searchText) WHERE u.searchText CONTAINS $s RETURN count(u) AS matches`,
+    variables: { s: search },
+    floor: true,
+  };
+}
+
 function searchGraph(name: string, user: number, scope: string, text: string): Read {
   return {
     name,
     query: `query($u: ID!, $q: String!, $s: GraphSearchScope!) { searchGraph(userId: $u, query: $q, scope: $s, limit: 5) { edges { fact } nodes { name } episodes { content } } }`,
     variables: { u: userId(user), q: text, s: scope },
   };
+}
+
+/**
+ * The user searches time the answers they are named for: as many matches as the data set gives their names
+ * among `users`. A search that found fewer would time a smaller answer than its name says.
+ */
+export async function expectSearchMatches(app: BenchApp, users: number): Promise<void> {
+  for (const name of [SEARCHED_NAME, SHARED_NAME]) {
+    let expected = 0;
+    for (let i = 0; i < users; i += 1) if (lastName(i) === name) expected += 1;
+    const data = await app.execute<{ usersOrdered: { totalCount: number } }>(
+      `query($s: String!) { usersOrdered(search: $s, pageSize: 1) { totalCount } }`,
+      { s: name.toLowerCase() },
+    );
+    if (data.usersOrdered.totalCount !== expected) {
+      throw new Error(`a search for "${name}" among ${users} users matches ${data.usersOrdered.totalCount}, expected ${expected}`);
+    }
+  }
 }
 
 export async function findReadTargets(app: BenchApp, users: number): Promise<ReadTargets> {

@@ -13,7 +13,7 @@ import { progress } from "../progress";
 import { writeUsers } from "../scale/dataset";
 import { type LoadResult, runLoad } from "../scale/load";
 import { type PageSide, neo4jGraphqlSides, rawDriverSide, usergraphSide } from "../scale/pageOfUsers";
-import { findReadTargets, scaleReads, timeReads, warmUpReads } from "../scale/reads";
+import { expectSearchMatches, findReadTargets, scaleReads, timeReads, warmUpReads } from "../scale/reads";
 import { waitUntilQuiet } from "../scale/quiet";
 import type { ScaleReport, ScaleSize } from "../scale/scaleReport";
 import { expectUserGraph, writeUserGraphs } from "../scale/userGraphs";
@@ -59,6 +59,7 @@ async function measureSizes(
       progress(`  ${to} users: timing the reads, one request at a time`);
       const targets = await findReadTargets(app, to);
       await expectUserGraph(app, targets.threadedUser);
+      await expectSearchMatches(app, to);
       await warmUpReads(app, scaleReads(targets), readBudgetMs);
       const reads = await timeReads(app, scaleReads(targets), readBudgetMs);
       progress(`  ${to} users: the page of 50 users, ${CLIENTS} clients for ${loadSeconds} s per side`);
