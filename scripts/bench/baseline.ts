@@ -36,37 +36,33 @@ export class Baseline {
    * A read in an auto-commit transaction, as the service sends its reads (one Bolt message instead of a
    * transaction's begin, run and commit): for a floor that the service could reach, not the naive side.
    */
-  async readAutoCommit(statement: string, params: Row = {}): Promise<Row[]> {
+  readAutoCommit(statement: string, params: Row = {}): Promise<Row[]> {
     this.statements += 1;
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-    try {
-      const result = await session.run(statement, integerParams(params));
-      return result.records.map((record) => record.toObject());
-    } finally {
-      await session.close();
-    }
+    return this.runAutoCommit("READ", statement, integerParams(params));
   }
 
   /** Runs a statement that manages its own transactions (CALL { } IN TRANSACTIONS); not counted. */
   async autoCommit(statement: string, params: Row = {}): Promise<void> {
-    const session = this.driver.session({ database: this.database });
-    try {
-      await session.run(statement, params);
-    } finally {
-      await session.close();
-    }
+    await this.runAutoCommit("WRITE", statement, params);
   }
 
   close(): Promise<void> {
     return this.driver.close();
   }
 
+  private async runAutoCommit(mode: "READ" | "WRITE", statement: string, params: Row): Promise<Row[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: accessMode(mode) });
+    try {
+      const result = await session.run(statement, params);
+      return result.records.map((record) => record.toObject());
+    } finally {
+      await session.close();
+    }
+  }
+
   private async run(mode: "READ" | "WRITE", statement: string, params: Row): Promise<Row[]> {
     this.statements += 1;
-    const session = this.driver.session({
-      database: this.database,
-      defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
-    });
+    const session = this.driver.session({ database: this.database, defaultAccessMode: accessMode(mode) });
     try {
       const work = (tx: ManagedTransaction) => tx.run(statement, integerParams(params));
       const result = mode === "READ" ? await session.executeRead(work) : await session.executeWrite(work);
@@ -75,6 +71,10 @@ export class Baseline {
       await session.close();
     }
   }
+}
+
+function accessMode(mode: "READ" | "WRITE") {
+  return mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE;
 }
 
 // JavaScript numbers reach Cypher as floats, which LIMIT refuses; whole ones go as Neo4j integers.
