@@ -63,7 +63,7 @@ const OTHER_LISTS: [StatementName, string, Params][] = [
   ["search.nodes", "nodes", (w) => ({ groupId: w.uuid, query: fullTextQuery("thing", w.uuid, ["name", "summary"]), limit: 10 })],
   ["search.episodes", "episodes", (w) => ({ groupId: w.uuid, query: fullTextQuery("thing", w.uuid, ["content"]), limit: 10 })],
   ["context.facts", "relevant facts", (w) => ({ requests: [{ groupId: w.uuid, query: fullTextQuery("thing", w.uuid, ["fact", "name"]), limit: 10 }], newestLimit: 10 })],
-  // A user's graph up to exactMax items scored one by one, or the global vector index's k nearest.
+  // A user's exactMax newest items scored one by one, and for a larger graph the global vector index's k nearest too.
   ...(["search.similar-facts", "search.similar-nodes", "search.similar-episodes"] as const).map((name): [StatementName, string, Params] => [
     name,
     "by meaning",
