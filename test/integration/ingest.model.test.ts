@@ -5,7 +5,7 @@ import { factListSummarizer } from "../../src/domain/graph/summarizer";
 import { DEFAULT_INGEST_SETTINGS, type IngestWorker, createIngestWorker } from "../../src/ingest";
 import { type ModelServices, createModelServices } from "../../src/ingest/llm";
 import { type GraphUser, addGraphUser, createThread } from "../support/graph";
-import { allProcessed, storedFacts } from "../support/ingest";
+import { allProcessed, eventually, storedFacts } from "../support/ingest";
 import { embeddingsConfigFor, llmConfigFor } from "../support/modelConfigs";
 import { type OpenAiStandIn, startOpenAiStandIn } from "../support/openAiStandIn";
 import { type TestApp, startTestApp } from "../support/testApp";
@@ -161,13 +161,23 @@ describe("ingestion with a language model", () => {
     const lastUserPrompt = prompts.filter((prompt) => prompt.includes("Jane Smith lives in Paris")).at(-1) ?? "";
     expect(lastUserPrompt).not.toContain("lives in Berlin");
 
-    // Vectors for every fact added and for the episodes.
-    const [vectors] = await t.cypher(
-      `MATCH ()-[f:RELATES_TO {groupId: $g}]->() WITH count(f) AS facts, count(f.embedding) AS embedded
-       MATCH (e:Episodic {groupId: $g}) RETURN facts, embedded, count(e.embedding) AS episodes`,
-      { g: user.uuid },
-    );
-    expect(vectors).toEqual({ facts: 3, embedded: 3, episodes: 3 });
+    // Vectors for every fact added and for the episodes. The worker stores an episode's vectors after it
+    // has committed the episode (no longer pending), so the last episode's may still be on their way.
+    const vectors = async () =>
+      (
+        await t.cypher(
+          `MATCH ()-[f:RELATES_TO {groupId: $g}]->() WITH count(f) AS facts, count(f.embedding) AS embedded
+           MATCH (e:Episodic {groupId: $g}) RETURN facts, embedded, count(e.embedding) AS episodes`,
+          { g: user.uuid },
+        )
+      )[0];
+    // Waited for without failing, so that a vector that never comes fails the assertion below, with its counts.
+    const allThree = async () => {
+      const counts = await vectors();
+      return counts?.embedded === 3 && counts?.episodes === 3;
+    };
+    await eventually("every fact and episode has its vector", allThree).catch(() => undefined);
+    expect(await vectors()).toEqual({ facts: 3, embedded: 3, episodes: 3 });
     expect(standIn.unusedReplies().filter((name) => name !== "resolve_entities")).toEqual([]);
   });
 
