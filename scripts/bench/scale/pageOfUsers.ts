@@ -1,14 +1,10 @@
 // One page of 50 users, each with email, node summary and newest 5 threadIds, asked four ways: usergraph's
-// GraphQL; @neo4j/graphql 7 over the same graph (its schema generated from type definitions that describe
-// our labels and relationships, served by Apollo Server in this process), through its Relay connection
+// GraphQL; @neo4j/graphql 7 over the same graph (scale/neo4jGraphql.ts), through its Relay connection
 // (usersConnection, the counterpart of our users(first:)) and through its plain list (users(limit:));
 // and one hand-written Cypher statement through neo4j-driver, the floor that any GraphQL layer adds to.
 // All answer the same.
-import { ApolloServer } from "@apollo/server";
-import { Neo4jGraphQL } from "@neo4j/graphql";
-import neo4j from "neo4j-driver";
 import type { BenchApp } from "../benchApp";
-import type { BenchNeo4j } from "../neo4j";
+import type { Neo4jGraphql } from "./neo4jGraphql";
 
 export const PAGE = 50;
 const THREADS = 5;
@@ -39,47 +35,6 @@ export function usergraphSide(app: BenchApp): PageSide {
     close: () => Promise.resolve(),
   };
 }
-
-// The graph as @neo4j/graphql sees it: our labels, properties and relationships, read-only. A user has one
-// HAS_NODE, but the library models every relationship as a list.
-const TYPE_DEFS = `#graphql
-type User @node @mutation(operations: []) {
-  projectId: String!
-  userId: ID!
-  uuid: ID!
-  email: String
-  firstName: String
-  lastName: String
-  createdAt: DateTime!
-  updatedAt: DateTime!
-  node: [Entity!]! @relationship(type: "HAS_NODE", direction: OUT)
-  threads: [Thread!]! @relationship(type: "HAS_THREAD", direction: OUT)
-}
-type Entity @node @mutation(operations: []) {
-  uuid: ID!
-  name: String!
-  summary: String!
-  labels: [String!]!
-  createdAt: DateTime!
-}
-type Thread @node @mutation(operations: []) {
-  projectId: String!
-  threadId: ID!
-  uuid: ID!
-  userId: ID!
-  createdAt: DateTime!
-  updatedAt: DateTime!
-  messages: [Message!]! @relationship(type: "HAS_MESSAGE", direction: OUT)
-}
-type Message @node @mutation(operations: []) {
-  uuid: ID!
-  seq: Int!
-  role: String!
-  name: String
-  content: String!
-  createdAt: DateTime!
-}
-`;
 
 // Newest first with userId breaking ties, as users(first:) orders; threads likewise by threadId.
 const NEO4J_GRAPHQL_CONNECTION = `query PageOfUsers($projectId: String!) {
@@ -113,25 +68,11 @@ interface ConnectedUser {
 }
 
 /** @neo4j/graphql's two ways to page, each a side: its Relay connection and its plain list. */
-export async function neo4jGraphqlSides(target: BenchNeo4j, projectId: string): Promise<PageSide[]> {
-  const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password));
-  const schema = await new Neo4jGraphQL({ typeDefs: TYPE_DEFS, driver }).getSchema();
-  const server = new ApolloServer({ schema });
-  await server.start();
-  const execute = async <T>(query: string): Promise<T> => {
-    const response = await server.executeOperation(
-      { query, variables: { projectId } },
-      { contextValue: { executionContext: driver, sessionConfig: { database: target.database } } },
-    );
-    if (response.body.kind !== "single") throw new Error("expected a single GraphQL result");
-    const { data, errors } = response.body.singleResult;
-    if (errors?.length) throw new Error(`@neo4j/graphql: ${errors.map((e) => e.message).join("; ")}`);
-    return data as T;
-  };
+export function neo4jGraphqlSides(peer: Neo4jGraphql): PageSide[] {
   const connection: PageSide = {
     name: "@neo4j/graphql 7, usersConnection",
     read: async () =>
-      (await execute<{ usersConnection: { edges: { node: ConnectedUser }[] } }>(NEO4J_GRAPHQL_CONNECTION)).usersConnection.edges.map(
+      (await peer.execute<{ usersConnection: { edges: { node: ConnectedUser }[] } }>(NEO4J_GRAPHQL_CONNECTION)).usersConnection.edges.map(
         ({ node: u }) => [u.userId, u.email, u.node[0]?.summary ?? null, u.threadsConnection.edges.map((e) => e.node.threadId)],
       ),
     close: () => Promise.resolve(),
@@ -139,16 +80,8 @@ export async function neo4jGraphqlSides(target: BenchNeo4j, projectId: string): 
   const list: PageSide = {
     name: "@neo4j/graphql 7, users(limit:)",
     read: async () =>
-      (await execute<{ users: ListedUser[] }>(NEO4J_GRAPHQL_LIST)).users.map((u) => [
-        u.userId,
-        u.email,
-        u.node[0]?.summary ?? null,
-        u.threads.map((t) => t.threadId),
-      ]),
-    close: async () => {
-      await server.stop();
-      await driver.close();
-    },
+      (await peer.execute<{ users: ListedUser[] }>(NEO4J_GRAPHQL_LIST)).users.map((u) => [u.userId, u.email, u.node[0]?.summary ?? null, u.threads.map((t) => t.threadId)]),
+    close: () => Promise.resolve(),
   };
   return [connection, list];
 }

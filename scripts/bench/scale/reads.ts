@@ -7,6 +7,7 @@ import type { BenchApp, Variables } from "../benchApp";
 import { median, timeMs } from "../measure";
 import { progress } from "../progress";
 import { SEARCHED_NAME, SHARED_AMONG, SHARED_EVERY, SHARED_NAME, THREADED_EVERY, lastName, threadId, userId } from "./dataset";
+import type { Neo4jGraphql } from "./neo4jGraphql";
 import { FACT_WORDS, LARGE_USER, LARGE_USER_FACTS, NODE_NAME } from "./userGraphs";
 
 const WARMUP_ROUNDS = 10;
@@ -17,10 +18,16 @@ const THREAD_PAGE = 10;
 
 export interface Read {
   name: string;
-  /** A GraphQL request to the service, or with `floor`, Cypher sent by a plain driver (no service). */
+  /** A GraphQL request to the service; through "driver", Cypher sent by a plain driver; through "peer", a GraphQL request to @neo4j/graphql. */
   query: string;
   variables?: Variables;
-  floor?: true;
+  via?: "driver" | "peer";
+}
+
+/** Where the reads go: the service (and its plain driver), and the peer. */
+export interface ReadSides {
+  app: BenchApp;
+  peer: Neo4jGraphql;
 }
 
 export interface ReadTiming {
@@ -74,10 +81,12 @@ export function scaleReads({ users, nearOldestCursor, threadedUser: threaded }: 
     searchUsers(`usersOrdered(search: "${growing}") with totalCount`, growing),
     // What any search of this name must read at least: its matches in the text index, counted by a plain driver.
     countSearchMatches(growing),
+    ...peerSearches(growing),
     // Searches with the same answer at both sizes: as many matches as the growing search has at 1M, and one
     // user's email, which no other email contains.
     searchUsers(`usersOrdered(search: "${shared}") with totalCount, ${sharedMatches} matches from ${SHARED_AMONG / 1000}k users on`, shared),
     countSearchMatches(shared),
+    ...peerSearches(shared),
     searchUsers(`usersOrdered(search: "${userId(7)}@") with totalCount, one match at any size`, `${userId(7)}@`),
     { name: "user(userId)", query: `query($u: ID!) { user(userId: $u) { userId email node { summary } } }`, variables: { u: userId(middle) } },
     {
@@ -132,8 +141,32 @@ function countSearchMatches(search: string): Read {
     name: `  floor: neo4j-driver counting the text index's matches of "${search}"`,
     query: `MATCH (u:User) USING TEXT INDEX u:User(searchText) WHERE u.searchText CONTAINS $s RETURN count(u) AS matches`,
     variables: { s: search },
-    floor: true,
+    via: "driver",
   };
+}
+
+// The same search through the peer, the page of 50 newest matches and their count, written two ways: as a
+// user of the library would, over the four fields case-insensitively, and over the one lower-cased field
+// that usergraph's text index covers, which the peer's Cypher can read that index for.
+const PEER_FIELDS = ["userId", "email", "firstName", "lastName"] as const;
+const PEER_WHERE = {
+  fields: `OR: [${PEER_FIELDS.map((field) => `{ ${field}: { caseInsensitive: { contains: $s } } }`).join(", ")}]`,
+  searchText: `searchText: { contains: $s }`,
+};
+
+function peerSearchQuery(where: keyof typeof PEER_WHERE, first: number): string {
+  return `query($projectId: String!, $s: String!) {
+  usersConnection(first: ${first}, where: { projectId: { eq: $projectId }, ${PEER_WHERE[where]} }, sort: [{ createdAt: DESC }, { userId: DESC }]) {
+    totalCount edges { node { userId } }
+  }
+}`;
+}
+
+function peerSearches(search: string): Read[] {
+  return [
+    { name: `  peer: @neo4j/graphql 7 usersConnection, "${search}" case-insensitive in 4 fields`, query: peerSearchQuery("fields", PAGE), variables: { s: search }, via: "peer" },
+    { name: `  peer: @neo4j/graphql 7 usersConnection, "${search}" in searchText`, query: peerSearchQuery("searchText", PAGE), variables: { s: search }, via: "peer" },
+  ];
 }
 
 function searchGraph(name: string, user: number, scope: string, text: string): Read {
@@ -148,16 +181,19 @@ function searchGraph(name: string, user: number, scope: string, text: string): R
  * The user searches time the answers they are named for: as many matches as the data set gives their names
  * among `users`. A search that found fewer would time a smaller answer than its name says.
  */
-export async function expectSearchMatches(app: BenchApp, users: number): Promise<void> {
+export async function expectSearchMatches({ app, peer }: ReadSides, users: number): Promise<void> {
   for (const name of [SEARCHED_NAME, SHARED_NAME]) {
     let expected = 0;
     for (let i = 0; i < users; i += 1) if (lastName(i) === name) expected += 1;
-    const data = await app.execute<{ usersOrdered: { totalCount: number } }>(
-      `query($s: String!) { usersOrdered(search: $s, pageSize: 1) { totalCount } }`,
-      { s: name.toLowerCase() },
-    );
-    if (data.usersOrdered.totalCount !== expected) {
-      throw new Error(`a search for "${name}" among ${users} users matches ${data.usersOrdered.totalCount}, expected ${expected}`);
+    const s = name.toLowerCase();
+    const ours = await app.execute<{ usersOrdered: { totalCount: number } }>(`query($s: String!) { usersOrdered(search: $s, pageSize: 1) { totalCount } }`, { s });
+    const found: [string, number][] = [["usergraph", ours.usersOrdered.totalCount]];
+    for (const where of ["fields", "searchText"] as const) {
+      const theirs = await peer.execute<{ usersConnection: { totalCount: number } }>(peerSearchQuery(where, 1), { s });
+      found.push([`@neo4j/graphql (${where})`, theirs.usersConnection.totalCount]);
+    }
+    for (const [side, matches] of found) {
+      if (matches !== expected) throw new Error(`a search for "${name}" among ${users} users matches ${matches} through ${side}, expected ${expected}`);
     }
   }
 }
@@ -175,10 +211,10 @@ export async function findReadTargets(app: BenchApp, users: number): Promise<Rea
  * run little but a short import, and without them the reads timed first would carry its warm-up (and look
  * slower than at the larger size). A read that fails here fails again when timed, and is reported then.
  */
-export async function warmUpReads(app: BenchApp, reads: readonly Read[], budgetMs: number): Promise<void> {
+export async function warmUpReads(sides: ReadSides, reads: readonly Read[], budgetMs: number): Promise<void> {
   const deadline = performance.now() + budgetMs;
   for (let round = 0; round < WARMUP_ROUNDS && performance.now() < deadline; round += 1) {
-    for (const read of reads) await runRead(app, read).catch(() => undefined);
+    for (const read of reads) await runRead(sides, read).catch(() => undefined);
   }
 }
 
@@ -188,14 +224,14 @@ export async function warmUpReads(app: BenchApp, reads: readonly Read[], budgetM
  * being timed, as compare() in measure.ts takes turns. A read stops at REPETITIONS runs, or at MIN_REPETITIONS
  * once its runs have taken its budget; a read that fails is reported with its error and runs no more.
  */
-export async function timeReads(app: BenchApp, reads: readonly Read[], budgetMs: number): Promise<Record<string, ReadTiming>> {
+export async function timeReads(sides: ReadSides, reads: readonly Read[], budgetMs: number): Promise<Record<string, ReadTiming>> {
   const states = reads.map((read) => ({ read, samples: [] as number[], spentMs: 0, error: undefined as string | undefined }));
   const running = (state: (typeof states)[number]): boolean =>
     state.error === undefined && state.samples.length < REPETITIONS && (state.samples.length < MIN_REPETITIONS || state.spentMs < budgetMs);
   while (states.some(running)) {
     for (const state of states.filter(running)) {
       try {
-        const ms = await timeMs(() => runRead(app, state.read));
+        const ms = await timeMs(() => runRead(sides, state.read));
         state.samples.push(ms);
         state.spentMs += ms;
       } catch (error) {
@@ -212,6 +248,7 @@ export async function timeReads(app: BenchApp, reads: readonly Read[], budgetMs:
   );
 }
 
-function runRead(app: BenchApp, read: Read): Promise<unknown> {
-  return read.floor ? app.baseline.readAutoCommit(read.query, read.variables) : app.execute(read.query, read.variables);
+function runRead({ app, peer }: ReadSides, read: Read): Promise<unknown> {
+  if (read.via === "driver") return app.baseline.readAutoCommit(read.query, read.variables);
+  return read.via === "peer" ? peer.execute(read.query, read.variables) : app.execute(read.query, read.variables);
 }

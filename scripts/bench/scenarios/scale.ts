@@ -3,7 +3,8 @@
 // (an NDJSON file and importFile, as `npm run import` runs it), each threaded user then given a small graph
 // (scale/userGraphs.ts). At each size: every read of scale/reads.ts, one request at a time, and the page of
 // 50 users under 32 concurrent clients, side by side with @neo4j/graphql 7 (its connection and its list) and
-// a one-statement neo4j-driver floor. Opt-in: it takes minutes at the default sizes.
+// a one-statement neo4j-driver floor; the user searches are timed through @neo4j/graphql too. Opt-in: it
+// takes minutes at the default sizes.
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -12,6 +13,7 @@ import type { BenchNeo4j } from "../neo4j";
 import { progress } from "../progress";
 import { writeUsers } from "../scale/dataset";
 import { type LoadResult, runLoad } from "../scale/load";
+import { startNeo4jGraphql } from "../scale/neo4jGraphql";
 import { type PageSide, neo4jGraphqlSides, rawDriverSide, usergraphSide } from "../scale/pageOfUsers";
 import { expectSearchMatches, findReadTargets, scaleReads, timeReads, warmUpReads } from "../scale/reads";
 import { waitUntilQuiet } from "../scale/quiet";
@@ -49,7 +51,9 @@ async function measureSizes(
   { small, large, loadSeconds, readBudgetMs }: { small: number; large: number; loadSeconds: number; readBudgetMs: number },
 ): Promise<ScaleReport> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "usergraph-bench-scale-"));
-  const sides = [usergraphSide(app), ...(await neo4jGraphqlSides(target, app.projectId)), rawDriverSide(app)];
+  const peer = await startNeo4jGraphql(target, app.projectId);
+  const sides = [usergraphSide(app), ...neo4jGraphqlSides(peer), rawDriverSide(app)];
+  const readSides = { app, peer };
   try {
     const measure = async (from: number, to: number): Promise<ScaleSize> => {
       const imported = await grow(app, dir, from, to);
@@ -59,9 +63,9 @@ async function measureSizes(
       progress(`  ${to} users: timing the reads, one request at a time`);
       const targets = await findReadTargets(app, to);
       await expectUserGraph(app, targets.threadedUser);
-      await expectSearchMatches(app, to);
-      await warmUpReads(app, scaleReads(targets), readBudgetMs);
-      const reads = await timeReads(app, scaleReads(targets), readBudgetMs);
+      await expectSearchMatches(readSides, to);
+      await warmUpReads(readSides, scaleReads(targets), readBudgetMs);
+      const reads = await timeReads(readSides, scaleReads(targets), readBudgetMs);
       progress(`  ${to} users: the page of 50 users, ${CLIENTS} clients for ${loadSeconds} s per side`);
       return { users: to, import: imported, graphs, quiet, reads, load: await loadSides(sides, loadSeconds) };
     };
@@ -70,6 +74,7 @@ async function measureSizes(
     return { clients: CLIENTS, loadSeconds, sizes: [first, second] };
   } finally {
     for (const side of sides) await side.close();
+    await peer.close();
     await rm(dir, { recursive: true, force: true });
   }
 }
